@@ -1,0 +1,104 @@
+package dev.atmo.wasm;
+
+import java.time.Duration;
+import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Instances of one Runnable: created on demand up to a bound, pre-warmed, reused, and dropped after a trap
+ * or timeout. A caller that finds every instance busy waits up to the pool wait, then gets {@link PoolBusyException}.
+ */
+public final class InstancePool implements AutoCloseable {
+    private final RunnableModule module;
+    private final int maxInstances;
+    private final Duration wait;
+    private final Semaphore permits;
+    private final ConcurrentLinkedDeque<RunnableInstance> idle = new ConcurrentLinkedDeque<>();
+    private final AtomicInteger live = new AtomicInteger();
+    private final AtomicInteger discarded = new AtomicInteger();
+    private final AtomicInteger waits = new AtomicInteger();
+
+    InstancePool(RunnableModule module) {
+        this.module = module;
+        this.maxInstances = module.options().limits().maxInstances();
+        this.wait = module.options().limits().poolWait();
+        this.permits = new Semaphore(maxInstances, true);
+        for (int i = 0; i < module.options().limits().prewarm(); i++) {
+            idle.push(newInstance());
+        }
+    }
+
+    RunnableInstance borrow() {
+        if (!permits.tryAcquire()) {
+            waits.incrementAndGet();
+            try {
+                if (!permits.tryAcquire(wait.toNanos(), TimeUnit.NANOSECONDS)) {
+                    throw new PoolBusyException(module.name(), maxInstances, wait);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new WasmException("interrupted while waiting for an instance of Runnable " + module.name(), e);
+            }
+        }
+        RunnableInstance instance = idle.pollFirst();
+        if (instance != null) {
+            return instance;
+        }
+        try {
+            return newInstance();
+        } catch (RuntimeException e) {
+            permits.release();
+            throw e;
+        }
+    }
+
+    void giveBack(RunnableInstance instance) {
+        idle.addFirst(instance);
+        permits.release();
+    }
+
+    void discard(RunnableInstance instance) {
+        instance.close();
+        live.decrementAndGet();
+        discarded.incrementAndGet();
+        permits.release();
+    }
+
+    private RunnableInstance newInstance() {
+        RunnableInstance instance = RunnableInstance.create(module);
+        live.incrementAndGet();
+        return instance;
+    }
+
+    /** Instances that exist now, idle or in use. */
+    public int size() {
+        return live.get();
+    }
+
+    public int idle() {
+        return idle.size();
+    }
+
+    public int inUse() {
+        return maxInstances - permits.availablePermits();
+    }
+
+    public int discardedCount() {
+        return discarded.get();
+    }
+
+    public int waitCount() {
+        return waits.get();
+    }
+
+    @Override
+    public void close() {
+        RunnableInstance instance;
+        while ((instance = idle.pollFirst()) != null) {
+            instance.close();
+            live.decrementAndGet();
+        }
+    }
+}

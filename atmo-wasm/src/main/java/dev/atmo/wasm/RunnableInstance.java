@@ -1,0 +1,130 @@
+package dev.atmo.wasm;
+
+import com.dylibso.chicory.runtime.ExportFunction;
+import com.dylibso.chicory.runtime.HostFunction;
+import com.dylibso.chicory.runtime.ImportValues;
+import com.dylibso.chicory.runtime.Instance;
+import com.dylibso.chicory.wasi.WasiExitException;
+import com.dylibso.chicory.wasi.WasiOptions;
+import com.dylibso.chicory.wasi.WasiPreview1;
+import com.dylibso.chicory.wasm.ChicoryException;
+import dev.atmo.wasm.abi.EnvImports;
+import dev.atmo.wasm.abi.Invocation;
+import dev.atmo.wasm.abi.InvocationSlot;
+import dev.atmo.wasm.host.LogLevel;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One live instance of a {@link RunnableModule}: linear memory, globals and the host functions bound to it.
+ * Runs one invocation at a time; after a trap or timeout it is discarded, never reused.
+ */
+final class RunnableInstance implements AutoCloseable {
+    private final RunnableModule module;
+    private final Instance instance;
+    private final InvocationSlot slot;
+    private final Optional<WasiPreview1> wasi;
+    private final ExportFunction allocate;
+    private final ExportFunction runE;
+    private final Optional<ExportFunction> deallocate;
+
+    private RunnableInstance(RunnableModule module, Instance instance, InvocationSlot slot,
+                             Optional<WasiPreview1> wasi) {
+        this.module = module;
+        this.instance = instance;
+        this.slot = slot;
+        this.wasi = wasi;
+        this.allocate = instance.export("allocate");
+        this.runE = instance.export("run_e");
+        this.deallocate = module.exports("deallocate") ? Optional.of(instance.export("deallocate")) : Optional.empty();
+    }
+
+    /**
+     * Instantiates and initialises: the start section, then {@code _start} (a WASI exit with code 0 counts as
+     * success) or, in a reactor, {@code _initialize}, then {@code init}, each when present.
+     */
+    static RunnableInstance create(RunnableModule module) {
+        InvocationSlot slot = new InvocationSlot();
+        List<HostFunction> functions = new ArrayList<>();
+        for (String name : module.envImports()) {
+            functions.add(EnvImports.bind(name, slot));
+        }
+        Optional<WasiPreview1> wasi = Optional.empty();
+        if (module.usesWasi()) {
+            WasiOptions options = WasiOptions.builder()
+                    .withArguments(List.of(module.options().fileName()))
+                    .withStdout(new GuestOutputStream(module.log(), LogLevel.INFO, module.name()))
+                    .withStderr(new GuestOutputStream(module.log(), LogLevel.WARN, module.name()))
+                    .build();
+            WasiPreview1 preview1 = WasiPreview1.builder().withOptions(options).build();
+            functions.addAll(List.of(preview1.toHostFunctions()));
+            wasi = Optional.of(preview1);
+        }
+        Instance instance;
+        try {
+            instance = Instance.builder(module.module())
+                    .withImportValues(ImportValues.builder().withFunctions(List.copyOf(functions)).build())
+                    .withMachineFactory(module.machineFactory())
+                    .withMemoryLimits(module.memoryLimits())
+                    .withStart(false)
+                    .build();
+            runStartSection(module, instance);
+            initialise(module, instance);
+        } catch (ChicoryException | WasmException e) {
+            wasi.ifPresent(WasiPreview1::close);
+            throw new ModuleLoadException("Runnable " + module.name() + " failed to initialise: " + e.getMessage(), e);
+        }
+        return new RunnableInstance(module, instance, slot, wasi);
+    }
+
+    private static void runStartSection(RunnableModule module, Instance instance) {
+        module.module().startSection().ifPresent(start ->
+                instance.getMachine().call((int) start.startIndex(), new long[0]));
+    }
+
+    private static void initialise(RunnableModule module, Instance instance) {
+        if (module.exports("_start")) {
+            try {
+                instance.export("_start").apply();
+            } catch (WasiExitException e) {
+                if (e.exitCode() != 0) {
+                    throw new ModuleLoadException("Runnable " + module.name() + " exited with code "
+                            + e.exitCode() + " during _start");
+                }
+            }
+        } else if (module.exports("_initialize")) {
+            instance.export("_initialize").apply();
+        }
+        if (module.exports("init")) {
+            instance.export("init").apply();
+        }
+    }
+
+    /**
+     * Runs the invocation protocol: allocate, copy the input, {@code run_e}, deallocate.
+     * Chicory failures propagate to the caller, which decides whether the instance survives.
+     */
+    void run(Invocation invocation, byte[] input) {
+        slot.begin(invocation);
+        try {
+            int pointer = (int) allocate.apply(input.length)[0];
+            instance.memory().write(pointer, input);
+            runE.apply(pointer, input.length, invocation.ident());
+            if (deallocate.isPresent()) {
+                deallocate.get().apply(pointer, input.length);
+            }
+        } finally {
+            slot.end();
+        }
+    }
+
+    RunnableModule module() {
+        return module;
+    }
+
+    @Override
+    public void close() {
+        wasi.ifPresent(WasiPreview1::close);
+    }
+}

@@ -1,0 +1,194 @@
+package dev.atmo.wasm;
+
+import com.dylibso.chicory.compiler.InterpreterFallback;
+import com.dylibso.chicory.compiler.MachineFactoryCompiler;
+import com.dylibso.chicory.runtime.Instance;
+import com.dylibso.chicory.runtime.Machine;
+import com.dylibso.chicory.wasm.ChicoryException;
+import com.dylibso.chicory.wasm.Parser;
+import com.dylibso.chicory.wasm.WasmModule;
+import com.dylibso.chicory.wasm.types.ExternalType;
+import com.dylibso.chicory.wasm.types.FunctionImport;
+import com.dylibso.chicory.wasm.types.Import;
+import com.dylibso.chicory.wasm.types.MemoryLimits;
+import dev.atmo.wasm.abi.AbiVersion;
+import dev.atmo.wasm.abi.EnvImports;
+import dev.atmo.wasm.host.GuestLog;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A Runnable's module, parsed, checked and compiled once; every instance shares the compiled code.
+ * Loading fails with a message naming the Runnable when an import is not provided, a required export
+ * is missing, or the memory cannot fit the configured cap.
+ */
+public final class RunnableModule {
+    static final String WASI_MODULE = "wasi_snapshot_preview1";
+    private static final Logger LOG = LoggerFactory.getLogger(RunnableModule.class);
+
+    private final ModuleOptions options;
+    private final WasmModule module;
+    private final AbiVersion abi;
+    private final Function<Instance, Machine> machineFactory;
+    private final List<String> envImports;
+    private final boolean usesWasi;
+    private final MemoryLimits memoryLimits;
+    private final Set<String> exports;
+    private final GuestLog log;
+
+    private RunnableModule(ModuleOptions options, WasmModule module, AbiVersion abi,
+                           Function<Instance, Machine> machineFactory, List<String> envImports, boolean usesWasi,
+                           MemoryLimits memoryLimits, Set<String> exports, GuestLog log) {
+        this.options = options;
+        this.module = module;
+        this.abi = abi;
+        this.machineFactory = machineFactory;
+        this.envImports = envImports;
+        this.usesWasi = usesWasi;
+        this.memoryLimits = memoryLimits;
+        this.exports = exports;
+        this.log = log;
+    }
+
+    /**
+     * Parses and compiles a module.
+     *
+     * @throws ModuleLoadException when the bytes are not a usable Runnable
+     */
+    public static RunnableModule load(byte[] wasm, ModuleOptions options, GuestLog log) {
+        String name = options.name();
+        WasmModule module;
+        try {
+            module = Parser.parse(wasm);
+        } catch (ChicoryException | IllegalArgumentException e) {
+            throw new ModuleLoadException("Runnable " + name + ": " + options.fileName()
+                    + " is not a valid WebAssembly module: " + e.getMessage(), e);
+        }
+        Set<String> exports = exportNames(module);
+        for (String required : List.of("run_e", "allocate")) {
+            if (!exports.contains(required)) {
+                throw new ModuleLoadException("Runnable " + name + " is missing required FFI function: " + required);
+            }
+        }
+        if (!exports.contains("memory")) {
+            throw new ModuleLoadException("Runnable " + name + " does not export its memory as 'memory'");
+        }
+        List<FunctionImport> imports = module.importSection().stream()
+                .filter(i -> i.importType() == ExternalType.FUNCTION).map(FunctionImport.class::cast).toList();
+        checkNonFunctionImports(name, module);
+        AbiVersion abi = chooseAbi(options, imports);
+        List<String> envNames = imports.stream().filter(i -> i.module().equals(EnvImports.MODULE))
+                .map(Import::name).toList();
+        boolean usesWasi = false;
+        for (FunctionImport imp : imports) {
+            if (imp.module().equals(EnvImports.MODULE)) {
+                EnvImports.check(name, imp.name(), module.typeSection().getType(imp.typeIndex()), abi);
+            } else if (imp.module().equals(WASI_MODULE)) {
+                usesWasi = true;
+            } else {
+                throw new ModuleLoadException("Runnable " + name + " imports " + imp.module() + "." + imp.name()
+                        + ", which is not provided (only env and " + WASI_MODULE + " are)");
+            }
+        }
+        MemoryLimits limits = clampMemory(name, module, options.limits().maxMemoryPages());
+        Function<Instance, Machine> factory = compile(name, module, options.mode());
+        return new RunnableModule(options, module, abi, factory, envNames, usesWasi, limits, exports, log);
+    }
+
+    private static AbiVersion chooseAbi(ModuleOptions options, List<FunctionImport> imports) {
+        boolean needsB = imports.stream()
+                .anyMatch(i -> i.module().equals(EnvImports.MODULE) && EnvImports.isOnlyB(i.name()));
+        AbiVersion abi = needsB ? AbiVersion.B : options.abi();
+        if (needsB && options.abi() != AbiVersion.B) {
+            LOG.info("Runnable {} uses Runnable ABI B (it imports functions only ABI B provides)", options.name());
+        } else {
+            LOG.info("Runnable {} uses Runnable ABI {}", options.name(), abi);
+        }
+        return abi;
+    }
+
+    private static void checkNonFunctionImports(String name, WasmModule module) {
+        module.importSection().stream().filter(i -> i.importType() != ExternalType.FUNCTION).findFirst()
+                .ifPresent(i -> {
+                    throw new ModuleLoadException("Runnable " + name + " imports " + i.importType()
+                            .name().toLowerCase(java.util.Locale.ROOT) + " " + i.module() + "." + i.name()
+                            + ", which is not provided");
+                });
+    }
+
+    private static MemoryLimits clampMemory(String name, WasmModule module, int capPages) {
+        MemoryLimits declared = module.memorySection().filter(s -> s.memoryCount() > 0)
+                .map(s -> s.getMemory(0).limits()).orElseThrow(() ->
+                        new ModuleLoadException("Runnable " + name + " defines no memory"));
+        if (declared.initialPages() > capPages) {
+            throw new ModuleLoadException("Runnable " + name + " needs " + declared.initialPages()
+                    + " memory pages at start, more than the cap of " + capPages + " pages");
+        }
+        return new MemoryLimits(declared.initialPages(), Math.min(declared.maximumPages(), capPages));
+    }
+
+    private static Function<Instance, Machine> compile(String name, WasmModule module, EngineMode mode) {
+        if (mode == EngineMode.INTERPRETER) {
+            return com.dylibso.chicory.runtime.InterpreterMachine::new;
+        }
+        try {
+            return MachineFactoryCompiler.builder(module).withInterpreterFallback(InterpreterFallback.WARN)
+                    .compile();
+        } catch (ChicoryException | IllegalStateException e) {
+            throw new ModuleLoadException("Runnable " + name + " could not be compiled: " + e.getMessage(), e);
+        }
+    }
+
+    private static Set<String> exportNames(WasmModule module) {
+        Set<String> names = new HashSet<>();
+        var section = module.exportSection();
+        for (int i = 0; i < section.exportCount(); i++) {
+            names.add(section.getExport(i).name());
+        }
+        return Set.copyOf(names);
+    }
+
+    public String name() {
+        return options.name();
+    }
+
+    public AbiVersion abi() {
+        return abi;
+    }
+
+    public ModuleOptions options() {
+        return options;
+    }
+
+    public boolean exports(String name) {
+        return exports.contains(name);
+    }
+
+    WasmModule module() {
+        return module;
+    }
+
+    Function<Instance, Machine> machineFactory() {
+        return machineFactory;
+    }
+
+    List<String> envImports() {
+        return envImports;
+    }
+
+    boolean usesWasi() {
+        return usesWasi;
+    }
+
+    MemoryLimits memoryLimits() {
+        return memoryLimits;
+    }
+
+    GuestLog log() {
+        return log;
+    }
+}

@@ -1,0 +1,79 @@
+package dev.atmo.wasm.abi;
+
+import dev.atmo.wasm.host.CapabilityException;
+import dev.atmo.wasm.host.HttpCall;
+import dev.atmo.wasm.host.HttpCapability;
+import dev.atmo.wasm.host.HttpReply;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** {@code fetch_url}: outbound HTTP with headers encoded in the URL string as {@code url::Name:value}. */
+final class HttpImport {
+    private static final String[] METHODS_A = {null, "GET", "POST", "PATCH", "DELETE"};
+    private static final String[] METHODS_B = {"GET", "HEAD", "OPTIONS", "POST", "PUT", "PATCH", "DELETE"};
+    static final String NOT_ENABLED = "capability is not enabled";
+
+    private HttpImport() {
+    }
+
+    static long fetchUrl(Invocation inv, GuestMemory memory, long[] a) {
+        if (inv.slotPending()) {
+            return -1;
+        }
+        boolean b = inv.abi() == AbiVersion.B;
+        Optional<String> method = method((int) a[0], b);
+        String encoded = memory.readString(a[1], a[2]);
+        byte[] body = memory.read(a[3], a[4]);
+        Optional<HttpCall> call = method.flatMap(m -> decode(m, encoded, body));
+        if (call.isEmpty()) {
+            return -2;
+        }
+        Optional<HttpCapability> http = inv.capabilities().http();
+        if (http.isEmpty()) {
+            return b ? inv.failWithText(NOT_ENABLED) : -3;
+        }
+        HttpReply reply;
+        try {
+            reply = http.get().send(call.get(), inv.info());
+        } catch (CapabilityException e) {
+            return b ? inv.failWithText(e.getMessage()) : -3;
+        }
+        if (reply.status() > 299) {
+            return b ? inv.failWithText(reply.status() + ": " + new String(reply.body(), StandardCharsets.UTF_8))
+                    : -reply.status();
+        }
+        return inv.fillSlot(reply.body());
+    }
+
+    private static Optional<String> method(int number, boolean b) {
+        String[] table = b ? METHODS_B : METHODS_A;
+        if (number < 0 || number >= table.length) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(table[number]);
+    }
+
+    /** Splits {@code url::A:1::B:2}; a header piece without exactly one colon makes the call invalid. */
+    static Optional<HttpCall> decode(String method, String encoded, byte[] body) {
+        String[] pieces = encoded.split("::", -1);
+        List<Map.Entry<String, String>> headers = new ArrayList<>();
+        boolean hasContentType = false;
+        for (int i = 1; i < pieces.length; i++) {
+            String piece = pieces[i];
+            int colon = piece.indexOf(':');
+            if (colon < 0 || piece.indexOf(':', colon + 1) >= 0) {
+                return Optional.empty();
+            }
+            String name = piece.substring(0, colon);
+            hasContentType |= name.equalsIgnoreCase("Content-Type");
+            headers.add(Map.entry(name, piece.substring(colon + 1)));
+        }
+        if (body.length > 0 && !hasContentType) {
+            headers.add(Map.entry("Content-Type", "application/octet-stream"));
+        }
+        return Optional.of(new HttpCall(method, pieces[0], headers, body));
+    }
+}

@@ -1,0 +1,23 @@
+package dev.atmo.wasm.abi;
+
+import java.util.Optional;
+
+/**
+ * Which invocation an instance is running now. Host functions are bound per instance and read it here,
+ * so an ident is validated against the instance's own invocation rather than looked up globally.
+ */
+public final class InvocationSlot {
+    private volatile Invocation current;
+
+    public void begin(Invocation invocation) {
+        current = invocation;
+    }
+
+    public void end() {
+        current = null;
+    }
+
+    public Optional<Invocation> current() {
+        return Optional.ofNullable(current);
+    }
+}

@@ -1,0 +1,15 @@
+package dev.atmo.wasm.host;
+
+/**
+ * A capability failed; the message is the error text an ABI B guest receives in its FFI slot,
+ * so it must read well on its own (e.g. {@code key not found}).
+ */
+public class CapabilityException extends RuntimeException {
+    public CapabilityException(String message) {
+        super(message);
+    }
+
+    public CapabilityException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}

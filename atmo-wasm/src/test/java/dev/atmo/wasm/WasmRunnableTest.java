@@ -1,0 +1,120 @@
+package dev.atmo.wasm;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.atmo.wasm.host.Capabilities;
+import dev.atmo.wasm.host.Slf4jGuestLog;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Optional;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.api.Test;
+
+class WasmRunnableTest {
+
+    static WasmRunnable load(String module, Limits limits, EngineMode mode) {
+        return WasmRunnable.load(TestModules.bytes(module),
+                ModuleOptions.of(module).withLimits(limits).withMode(mode), new Slf4jGuestLog());
+    }
+
+    static String run(WasmRunnable runnable, String input) {
+        Outcome outcome = runnable.invoke(input.getBytes(StandardCharsets.UTF_8), Optional.empty(), Capabilities.none());
+        assertThat(outcome).isInstanceOf(Outcome.Success.class);
+        return new String(((Outcome.Success) outcome).output(), StandardCharsets.UTF_8);
+    }
+
+    @ParameterizedTest
+    @EnumSource(EngineMode.class)
+    void echoReturnsItsInput(EngineMode mode) {
+        try (WasmRunnable echo = load("echo-wat", Limits.defaults(), mode)) {
+            assertThat(run(echo, "hello there")).isEqualTo("hello there");
+            assertThat(run(echo, "")).isEmpty();
+        }
+    }
+
+    @Test
+    void helloExampleGreetsItsInput() {
+        try (WasmRunnable hello = WasmRunnable.load(TestModules.example("hello/hello/hello.wasm"),
+                ModuleOptions.of("hello"), new Slf4jGuestLog())) {
+            assertThat(run(hello, "world")).isEqualTo("hello world");
+        }
+    }
+
+    @Test
+    void endlessLoopStopsAtTheDeadlineAndTheNextCallSucceeds() {
+        Limits limits = Limits.builder().withDeadline(Duration.ofMillis(300)).withMaxInstances(1).build();
+        try (WasmRunnable spin = load("spin-wat", limits, EngineMode.COMPILER)) {
+            assertThatThrownBy(() -> run(spin, "spin forever"))
+                    .isInstanceOf(InvocationTimeoutException.class)
+                    .hasMessageContaining("spin-wat").hasMessageContaining("300 ms");
+            assertThat(Thread.currentThread().isInterrupted()).isFalse();
+            assertThat(spin.pool().discardedCount()).isEqualTo(1);
+            assertThat(run(spin, "fine")).isEqualTo("fine");
+        }
+    }
+
+    @Test
+    void endlessLoopStopsAtTheDeadlineInTheInterpreter() {
+        Limits limits = Limits.builder().withDeadline(Duration.ofMillis(300)).build();
+        try (WasmRunnable spin = load("spin-wat", limits, EngineMode.INTERPRETER)) {
+            assertThatThrownBy(() -> run(spin, "spin")).isInstanceOf(InvocationTimeoutException.class);
+            assertThat(run(spin, "next")).isEqualTo("next");
+        }
+    }
+
+    @Test
+    void memoryGrowthStopsAtTheCap() {
+        Limits limits = Limits.builder().withMaxMemoryPages(16).build();
+        try (WasmRunnable grow = load("grow-wat", limits, EngineMode.COMPILER)) {
+            assertThat(run(grow, "go")).isEqualTo("15");
+        }
+    }
+
+    @Test
+    void trapFailsTheInvocationAndDiscardsTheInstance() {
+        try (WasmRunnable trap = load("trap-wat", Limits.defaults(), EngineMode.COMPILER)) {
+            assertThatThrownBy(() -> run(trap, "x"))
+                    .isInstanceOf(GuestTrapException.class)
+                    .hasMessageStartingWith("failed to execute Wasm Runnable: failed to wasmRun: ");
+            assertThat(trap.pool().discardedCount()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void reportedErrorWinsOverALaterTrap() {
+        try (WasmRunnable trap = load("trap-after-error-wat", Limits.defaults(), EngineMode.COMPILER)) {
+            Outcome outcome = trap.invoke(new byte[0], Optional.empty(), Capabilities.none());
+            assertThat(outcome).isEqualTo(new Outcome.Failure(new RunnableError(418, "teapot"), java.util.Map.of()));
+        }
+    }
+
+    @Test
+    void firstReportedResultWins() {
+        try (WasmRunnable twice = load("double-result-wat", Limits.defaults(), EngineMode.COMPILER)) {
+            assertThat(run(twice, "")).isEqualTo("first");
+        }
+    }
+
+    @Test
+    void missingImportFailsToLoadNamingIt() {
+        assertThatThrownBy(() -> load("missing-import-wat", Limits.defaults(), EngineMode.COMPILER))
+                .isInstanceOf(ModuleLoadException.class)
+                .hasMessageContaining("env.not_a_real_import");
+    }
+
+    @Test
+    void missingRequiredExportsFailToLoad() {
+        assertThatThrownBy(() -> load("no-run-e-wat", Limits.defaults(), EngineMode.COMPILER))
+                .hasMessageContaining("missing required FFI function: run_e");
+        assertThatThrownBy(() -> load("no-allocate-wat", Limits.defaults(), EngineMode.COMPILER))
+                .hasMessageContaining("missing required FFI function: allocate");
+    }
+
+    @Test
+    void garbageBytesFailToLoad() {
+        assertThatThrownBy(() -> WasmRunnable.load(new byte[] {1, 2, 3}, ModuleOptions.of("junk"), new Slf4jGuestLog()))
+                .isInstanceOf(ModuleLoadException.class).hasMessageContaining("junk");
+    }
+}
