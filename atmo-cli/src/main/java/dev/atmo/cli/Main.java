@@ -1,0 +1,25 @@
+package dev.atmo.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code atmo} command: start a bundle, validate one, print the version. */
+@Command(name = "atmo", mixinStandardHelpOptions = true, versionProvider = Version.class,
+        description = "Runs WebAssembly Runnables declared by a Directive.",
+        subcommands = {StartCommand.class, ValidateCommand.class, CommandLine.HelpCommand.class})
+public final class Main implements Runnable {
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    /** Runs the command line and returns the exit code, without exiting (for tests and embedding). */
+    public static int run(String... args) {
+        return new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true).execute(args);
+    }
+
+    @Override
+    public void run() {
+        new CommandLine(this).usage(System.out);
+    }
+}

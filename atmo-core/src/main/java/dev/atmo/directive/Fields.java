@@ -1,0 +1,91 @@
+package dev.atmo.directive;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.snakeyaml.engine.v2.nodes.Node;
+import org.snakeyaml.engine.v2.nodes.NodeTuple;
+
+/**
+ * The keys of one YAML mapping, with typed accessors that report mistakes under the key's path
+ * ({@code handlers[0].steps}) and treat a missing or null value as the zero value, as yaml.v2 does.
+ */
+final class Fields {
+    private final YamlReader reader;
+    private final Node node;
+    private final String path;
+    private final String displayName;
+    private final Map<String, NodeTuple> entries;
+
+    Fields(YamlReader reader, Node node, String path, String displayName, Map<String, NodeTuple> entries) {
+        this.reader = reader;
+        this.node = node;
+        this.path = path;
+        this.displayName = displayName;
+        this.entries = entries;
+    }
+
+    Map<String, NodeTuple> entries() {
+        return entries;
+    }
+
+    Mark mark() {
+        return reader.mark(node);
+    }
+
+    /** The path of a key below this mapping, as used in messages. */
+    String path(String key) {
+        return path.isEmpty() ? key : path + "." + key;
+    }
+
+    boolean has(String key) {
+        return value(key).filter(v -> !YamlReader.isNull(v)).isPresent();
+    }
+
+    Optional<Node> value(String key) {
+        return Optional.ofNullable(entries.get(key)).map(NodeTuple::getValueNode);
+    }
+
+    /** Where a key's value was written, or this mapping's mark when the key is absent. */
+    Mark markOf(String key) {
+        return value(key).map(reader::mark).orElse(mark());
+    }
+
+    String text(String key) {
+        return value(key).map(v -> reader.text(v, path(key))).orElse("");
+    }
+
+    /** A text that counts only when non-empty, as an {@code omitempty} string does. */
+    Optional<String> optionalText(String key) {
+        return Optional.of(text(key)).filter(t -> !t.isEmpty());
+    }
+
+    boolean bool(String key) {
+        return value(key).map(v -> reader.bool(v, path(key))).orElse(false);
+    }
+
+    int integer(String key) {
+        return value(key).map(v -> reader.integer(v, path(key))).orElse(0);
+    }
+
+    List<Node> list(String key) {
+        return value(key).map(v -> reader.sequence(v, path(key))).orElse(List.of());
+    }
+
+    Optional<Fields> mapping(String key, Set<String> known) {
+        return value(key).flatMap(v -> reader.mapping(v, path(key), path(key), known));
+    }
+
+    Map<String, String> stringMap(String key) {
+        return value(key).map(v -> reader.stringMap(v, path(key))).orElse(Map.of());
+    }
+
+    String joinedText(String key) {
+        return value(key).map(v -> reader.joinedText(v, path(key))).orElse("");
+    }
+
+    String displayName() {
+        return displayName;
+    }
+}

@@ -1,0 +1,71 @@
+package dev.atmo.directive;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.snakeyaml.engine.v2.nodes.Node;
+
+/** Reads the parts of a Directive that run steps: {@code handlers} and {@code schedules}. */
+final class HandlerReader {
+    private static final Set<String> HANDLER_KEYS = handlerKeys();
+    private static final Set<String> SCHEDULE_KEYS = Set.of("name", "every", "state", "steps");
+    private static final Set<String> EVERY_KEYS = Set.of("seconds", "minutes", "hours", "days");
+
+    private final YamlReader reader;
+    private final StepReader steps;
+
+    HandlerReader(YamlReader reader) {
+        this.reader = reader;
+        this.steps = new StepReader(reader);
+    }
+
+    private static Set<String> handlerKeys() {
+        Set<String> keys = new HashSet<>(
+                Set.of("type", "source", "method", "resource", "steps", "response", "respondTo"));
+        keys.addAll(Handler.EXTENSION_KEYS);
+        return Set.copyOf(keys);
+    }
+
+    List<Handler> handlers(Fields top) {
+        List<Handler> handlers = new ArrayList<>();
+        List<Node> nodes = top.list("handlers");
+        for (int i = 0; i < nodes.size(); i++) {
+            String path = "handlers[" + i + "]";
+            reader.mapping(nodes.get(i), path, path, HANDLER_KEYS).map(this::handler).ifPresent(handlers::add);
+        }
+        return handlers;
+    }
+
+    private Handler handler(Fields fields) {
+        Map<String, String> extensions = new LinkedHashMap<>();
+        for (String key : fields.entries().keySet()) {
+            if (Handler.EXTENSION_KEYS.contains(key) && fields.has(key)) {
+                extensions.put(key, fields.joinedText(key));
+            }
+        }
+        return new Handler(fields.text("type"), fields.text("source"), fields.text("method"),
+                fields.text("resource"), steps.steps(fields), fields.optionalText("response"),
+                fields.optionalText("respondTo"), extensions, fields.mark());
+    }
+
+    List<Schedule> schedules(Fields top) {
+        List<Schedule> schedules = new ArrayList<>();
+        List<Node> nodes = top.list("schedules");
+        for (int i = 0; i < nodes.size(); i++) {
+            String path = "schedules[" + i + "]";
+            reader.mapping(nodes.get(i), path, path, SCHEDULE_KEYS).map(this::schedule).ifPresent(schedules::add);
+        }
+        return schedules;
+    }
+
+    private Schedule schedule(Fields fields) {
+        Every every = fields.mapping("every", EVERY_KEYS)
+                .map(e -> new Every(e.integer("seconds"), e.integer("minutes"), e.integer("hours"), e.integer("days")))
+                .orElse(Every.NEVER);
+        return new Schedule(fields.text("name"), every, fields.stringMap("state"), steps.steps(fields),
+                fields.mark());
+    }
+}

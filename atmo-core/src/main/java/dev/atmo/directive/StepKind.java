@@ -1,0 +1,9 @@
+package dev.atmo.directive;
+
+/** The shape of a step (SPEC §2.2); anything that is not exactly one of the three is {@link #INVALID}. */
+public enum StepKind {
+    FN,
+    GROUP,
+    FOR_EACH,
+    INVALID
+}

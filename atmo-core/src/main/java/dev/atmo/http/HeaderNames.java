@@ -1,0 +1,31 @@
+package dev.atmo.http;
+
+import java.util.Locale;
+
+/** Header-name spellings: Go's canonical form ({@code content-type} → {@code Content-Type}) and lower case. */
+public final class HeaderNames {
+    private HeaderNames() {
+    }
+
+    /** Go's {@code CanonicalMIMEHeaderKey}: names with characters outside a token are returned unchanged. */
+    public static String canonical(String name) {
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (c == ' ' || c > 0x7e || c < 0x21 || "\"(),/:;<=>?@[\\]{}".indexOf(c) >= 0) {
+                return name;
+            }
+        }
+        StringBuilder out = new StringBuilder(name.length());
+        boolean upper = true;
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            out.append(upper ? Character.toUpperCase(c) : Character.toLowerCase(c));
+            upper = c == '-';
+        }
+        return out.toString();
+    }
+
+    public static String lower(String name) {
+        return name.toLowerCase(Locale.ROOT);
+    }
+}

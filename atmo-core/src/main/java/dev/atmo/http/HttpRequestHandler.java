@@ -1,0 +1,148 @@
+package dev.atmo.http;
+
+import dev.atmo.sequence.JobRequest;
+import io.netty.buffer.ByteBufUtil;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http.HttpVersion;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Routes each request on the event loop and hands matched ones to a virtual thread; router answers
+ * (404, 405, OPTIONS, redirects) are written straight away.
+ */
+final class HttpRequestHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
+    private static final Logger LOG = LoggerFactory.getLogger("dev.atmo.http");
+    private final Supplier<Router<RouteHandler>> router;
+    private final ExecutorService workers;
+
+    HttpRequestHandler(Supplier<Router<RouteHandler>> router, ExecutorService workers) {
+        this.router = router;
+        this.workers = workers;
+    }
+
+    @Override
+    protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) {
+        boolean keepAlive = HttpUtil.isKeepAlive(request);
+        if (!request.decoderResult().isSuccess()) {
+            write(ctx, Response.error(400, "malformed request: " + request.decoderResult().cause().getMessage()), false);
+            return;
+        }
+        String uri = request.uri();
+        String method = request.method().name();
+        String path = pathOf(uri);
+        RouteLookup<RouteHandler> lookup = router.get().find(method, path);
+        switch (lookup) {
+            case RouteLookup.Found<RouteHandler> found -> dispatch(ctx, request, found, keepAlive);
+            case RouteLookup.Redirect<RouteHandler> redirect -> write(ctx, redirect(method, redirect.path(), uri), keepAlive);
+            case RouteLookup.Options<RouteHandler> options ->
+                    write(ctx, new Response(200, Map.of("Allow", String.join(", ", options.allowed())), new byte[0]),
+                            keepAlive);
+            case RouteLookup.MethodNotAllowed<RouteHandler> notAllowed -> write(ctx, Response.plain(405,
+                    "Method Not Allowed", Map.of("Allow", String.join(", ", notAllowed.allowed()))), keepAlive);
+            case RouteLookup.NotFound<RouteHandler> notFound ->
+                    write(ctx, Response.plain(404, "404 page not found", Map.of()), keepAlive);
+        }
+    }
+
+    private void dispatch(ChannelHandlerContext ctx, FullHttpRequest request, RouteLookup.Found<RouteHandler> found,
+                          boolean keepAlive) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        for (Map.Entry<String, String> h : request.headers()) {
+            headers.putIfAbsent(h.getKey(), h.getValue());
+        }
+        JobRequest job = JobRequest.builder()
+                .method(request.method().name())
+                .url(request.uri())
+                .body(ByteBufUtil.getBytes(request.content()))
+                .headers(headers)
+                .params(found.params())
+                .build();
+        workers.execute(() -> {
+            long start = System.nanoTime();
+            LOG.info("{} {} request_id={}", job.method(), job.url(), job.id());
+            Response response;
+            try {
+                response = found.handler().handle(job);
+            } catch (RuntimeException e) {
+                LOG.error("{} {} request_id={} failed", job.method(), job.url(), job.id(), e);
+                response = Response.error(500, "failed to handle request");
+            }
+            LOG.info("{} {} completed ({}: {}) in {} ms request_id={}", job.method(), job.url(), response.status(),
+                    HttpResponseStatus.valueOf(response.status()).reasonPhrase(),
+                    (System.nanoTime() - start) / 1_000_000, job.id());
+            write(ctx, response, keepAlive);
+        });
+    }
+
+    private static Response redirect(String method, String path, String uri) {
+        int q = uri.indexOf('?');
+        String location = q < 0 ? path : path + uri.substring(q);
+        int code = method.equals("GET") ? 301 : 307;
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("Location", location);
+        byte[] body = new byte[0];
+        if (method.equals("GET") || method.equals("HEAD")) {
+            headers.put("Content-Type", "text/html; charset=utf-8");
+            String text = code == 301 ? "Moved Permanently" : "Temporary Redirect";
+            body = ("<a href=\"" + location.replace("\"", "&#34;") + "\">" + text + "</a>.\n\n")
+                    .getBytes(StandardCharsets.UTF_8);
+        }
+        return new Response(code, headers, body);
+    }
+
+    static String pathOf(String uri) {
+        int end = uri.length();
+        int q = uri.indexOf('?');
+        if (q >= 0) {
+            end = q;
+        }
+        int hash = uri.indexOf('#');
+        if (hash >= 0 && hash < end) {
+            end = hash;
+        }
+        String raw = uri.substring(0, end);
+        if (raw.startsWith("http://") || raw.startsWith("https://")) {
+            int slash = raw.indexOf('/', raw.indexOf("//") + 2);
+            raw = slash < 0 ? "/" : raw.substring(slash);
+        }
+        try {
+            return java.net.URLDecoder.decode(raw.replace("+", "%2B"), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return raw;
+        }
+    }
+
+    private static void write(ChannelHandlerContext ctx, Response response, boolean keepAlive) {
+        FullHttpResponse out = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
+                HttpResponseStatus.valueOf(response.status()), Unpooled.wrappedBuffer(response.body()));
+        response.headers().forEach((k, v) -> out.headers().set(k, v));
+        out.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, response.body().length);
+        HttpUtil.setKeepAlive(out, keepAlive);
+        var future = ctx.writeAndFlush(out);
+        if (!keepAlive) {
+            future.addListener(ChannelFutureListener.CLOSE);
+        }
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        LOG.debug("connection error: {}", cause.toString());
+        ctx.close();
+    }
+
+}

@@ -1,0 +1,151 @@
+package dev.atmo.http;
+
+import dev.atmo.AtmoException;
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.IoHandlerFactory;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.ServerChannel;
+import io.netty.channel.epoll.Epoll;
+import io.netty.channel.epoll.EpollIoHandler;
+import io.netty.channel.epoll.EpollServerSocketChannel;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.codec.http.HttpServerKeepAliveHandler;
+import java.net.InetSocketAddress;
+import java.util.Objects;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+
+/**
+ * Atmo's HTTP server on Netty: epoll where available, NIO otherwise. Requests are decoded and routed on the
+ * event loop; the route's handler runs on a virtual thread and the response is written back by the event loop.
+ */
+public final class HttpServer implements AutoCloseable {
+    /** Default cap on a request body: 10 MiB. */
+    public static final int DEFAULT_MAX_BODY_BYTES = 10 * 1024 * 1024;
+
+    private final String host;
+    private final int requestedPort;
+    private final int maxBodyBytes;
+    private final Supplier<Router<RouteHandler>> router;
+    private final ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor();
+    private EventLoopGroup boss;
+    private EventLoopGroup loops;
+    private Channel channel;
+
+    private HttpServer(Builder b) {
+        this.host = b.host;
+        this.requestedPort = b.port;
+        this.maxBodyBytes = b.maxBodyBytes;
+        this.router = Objects.requireNonNull(b.router, "router");
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Binds and starts serving.
+     *
+     * @throws AtmoException when the address cannot be bound
+     */
+    public HttpServer start() {
+        boolean epoll = Epoll.isAvailable();
+        IoHandlerFactory factory = epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
+        Class<? extends ServerChannel> channelType = epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
+        boss = new MultiThreadIoEventLoopGroup(1, factory);
+        loops = new MultiThreadIoEventLoopGroup(0, factory);
+        ServerBootstrap bootstrap = new ServerBootstrap()
+                .group(boss, loops)
+                .channel(channelType)
+                .option(ChannelOption.SO_BACKLOG, 1024)
+                .childOption(ChannelOption.TCP_NODELAY, true)
+                .childHandler(new ChannelInitializer<SocketChannel>() {
+                    @Override
+                    protected void initChannel(SocketChannel ch) {
+                        ch.pipeline()
+                                .addLast("codec", new HttpServerCodec())
+                                .addLast("keepalive", new HttpServerKeepAliveHandler())
+                                .addLast("aggregator", new BodyLimitAggregator(maxBodyBytes))
+                                .addLast("atmo", new HttpRequestHandler(router, workers));
+                    }
+                });
+        try {
+            channel = bootstrap.bind(new InetSocketAddress(host, requestedPort)).syncUninterruptibly().channel();
+        } catch (RuntimeException e) {
+            close();
+            throw new AtmoException("cannot serve on " + host + ":" + requestedPort + ": " + e.getMessage(), e);
+        }
+        return this;
+    }
+
+    /** The port actually bound (useful with port 0). */
+    public int port() {
+        return ((InetSocketAddress) channel.localAddress()).getPort();
+    }
+
+    public String host() {
+        return host;
+    }
+
+    @Override
+    public void close() {
+        if (channel != null) {
+            channel.close().syncUninterruptibly();
+        }
+        if (boss != null) {
+            boss.shutdownGracefully(0, 2, TimeUnit.SECONDS);
+        }
+        if (loops != null) {
+            loops.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+        }
+        workers.shutdown();
+    }
+
+    /** Builds an {@link HttpServer}; defaults: all interfaces, port 8080, 10 MiB bodies. */
+    public static final class Builder {
+        private String host = "0.0.0.0";
+        private int port = 8080;
+        private int maxBodyBytes = DEFAULT_MAX_BODY_BYTES;
+        private Supplier<Router<RouteHandler>> router;
+
+        public Builder host(String host) {
+            this.host = Objects.requireNonNull(host);
+            return this;
+        }
+
+        public Builder port(int port) {
+            if (port < 0 || port > 65535) {
+                throw new IllegalArgumentException("port must be within 0..65535, got " + port);
+            }
+            this.port = port;
+            return this;
+        }
+
+        public Builder maxBodyBytes(int bytes) {
+            if (bytes < 0) {
+                throw new IllegalArgumentException("maxBodyBytes must not be negative, got " + bytes);
+            }
+            this.maxBodyBytes = bytes;
+            return this;
+        }
+
+        /** The router to use for each request; a supplier so a reloaded bundle can swap it atomically. */
+        public Builder router(Supplier<Router<RouteHandler>> router) {
+            this.router = router;
+            return this;
+        }
+
+        public HttpServer build() {
+            return new HttpServer(this);
+        }
+    }
+}

@@ -1,0 +1,126 @@
+package dev.atmo.sequence;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The request a sequence runs for (Atmo's CoordinatedRequest): method, URL (path and query), a fresh id,
+ * body, headers, URL params, the growing state and the response headers Runnables set. State and response
+ * headers change as steps complete; everything else is fixed.
+ */
+public final class JobRequest {
+    private final String method;
+    private final String url;
+    private final String id;
+    private final byte[] body;
+    private final Map<String, String> headers;
+    private final Map<String, String> params;
+    private final Map<String, byte[]> state;
+    private final Map<String, String> responseHeaders = new LinkedHashMap<>();
+
+    private JobRequest(Builder b) {
+        this.method = b.method;
+        this.url = b.url;
+        this.id = b.id;
+        this.body = b.body;
+        this.headers = Map.copyOf(b.headers);
+        this.params = Map.copyOf(b.params);
+        this.state = new ConcurrentHashMap<>(b.state);
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public String method() {
+        return method;
+    }
+
+    public String url() {
+        return url;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public byte[] body() {
+        return body;
+    }
+
+    /** Request headers by the name the client sent, first value only. */
+    public Map<String, String> headers() {
+        return headers;
+    }
+
+    public Map<String, String> params() {
+        return params;
+    }
+
+    /** The live state; steps add their outputs here. */
+    public Map<String, byte[]> state() {
+        return state;
+    }
+
+    /** Response headers merged from every step so far, in step order (later steps overwrite). */
+    public synchronized Map<String, String> responseHeaders() {
+        return Map.copyOf(responseHeaders);
+    }
+
+    synchronized void mergeResponseHeaders(Map<String, String> headers) {
+        responseHeaders.putAll(headers);
+    }
+
+    /** Builds a {@link JobRequest}; the id defaults to a fresh random UUID. */
+    public static final class Builder {
+        private String method = "";
+        private String url = "";
+        private String id = UUID.randomUUID().toString();
+        private byte[] body = new byte[0];
+        private Map<String, String> headers = Map.of();
+        private Map<String, String> params = Map.of();
+        private Map<String, byte[]> state = Map.of();
+
+        public Builder method(String method) {
+            this.method = Objects.requireNonNull(method);
+            return this;
+        }
+
+        public Builder url(String url) {
+            this.url = Objects.requireNonNull(url);
+            return this;
+        }
+
+        public Builder id(String id) {
+            this.id = Objects.requireNonNull(id);
+            return this;
+        }
+
+        public Builder body(byte[] body) {
+            this.body = Objects.requireNonNull(body);
+            return this;
+        }
+
+        public Builder headers(Map<String, String> headers) {
+            this.headers = Objects.requireNonNull(headers);
+            return this;
+        }
+
+        public Builder params(Map<String, String> params) {
+            this.params = Objects.requireNonNull(params);
+            return this;
+        }
+
+        public Builder state(Map<String, byte[]> state) {
+            this.state = Objects.requireNonNull(state);
+            return this;
+        }
+
+        public JobRequest build() {
+            return new JobRequest(this);
+        }
+    }
+}

@@ -1,0 +1,157 @@
+package dev.atmo.sequence;
+
+import dev.atmo.directive.CallSpec;
+import dev.atmo.directive.ForEach;
+import dev.atmo.directive.OnErr;
+import dev.atmo.directive.Step;
+import dev.atmo.directive.StepKind;
+import dev.atmo.wasm.Outcome;
+import dev.atmo.wasm.RunnableError;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * Runs a handler's or schedule's steps in order over one request's state: {@code fn}, {@code group}
+ * (members concurrently, each with its own {@code with} and {@code onErr}) and {@code forEach} (elements
+ * concurrently, bounded, results in input order), then selects the response body.
+ */
+public final class Sequence {
+    private final List<Step> steps;
+    private final Optional<String> response;
+    private final StepRunner runner;
+    private final int maxParallel;
+
+    public Sequence(List<Step> steps, Optional<String> response, StepRunner runner, int maxParallel) {
+        if (steps.isEmpty()) {
+            throw new IllegalArgumentException("a sequence needs at least one step");
+        }
+        this.steps = List.copyOf(steps);
+        this.response = response;
+        this.runner = runner;
+        this.maxParallel = Math.max(1, maxParallel);
+    }
+
+    /**
+     * Runs every step.
+     *
+     * @throws SequenceException for failures other than a Runnable's own error
+     */
+    public SequenceResult run(JobRequest request) {
+        for (int i = 0; i < steps.size(); i++) {
+            Step step = steps.get(i);
+            Optional<SequenceResult.Failed> failed = switch (step.kind()) {
+                case FN -> runCall(step.asCall(), request, StateView.of(request.state(), step.with()));
+                case GROUP -> runGroup(step.group(), request);
+                case FOR_EACH -> ForEachStep.run(step.forEach().orElseThrow(), request, runner, maxParallel);
+                case INVALID -> throw new SequenceException("step at position " + i
+                        + " isn't an Fn, Group, or ForEach");
+            };
+            if (failed.isPresent()) {
+                return failed.get();
+            }
+        }
+        return new SequenceResult.Completed(selectBody(request), Map.copyOf(request.state()),
+                request.responseHeaders());
+    }
+
+    private Optional<SequenceResult.Failed> runCall(CallSpec call, JobRequest request, Map<String, byte[]> view) {
+        Outcome outcome = runner.run(new StepCall(call.fn(), request, view));
+        return apply(call.fn(), call.stateKey(), call.onErr(), outcome, request);
+    }
+
+    /** Stores an outcome under its key, or decides with {@code onErr} whether an error ends the sequence. */
+    static Optional<SequenceResult.Failed> apply(String fn, String key, OnErr onErr, Outcome outcome,
+                                                 JobRequest request) {
+        request.mergeResponseHeaders(outcome.responseHeaders());
+        if (outcome instanceof Outcome.Failure failure) {
+            RunnableError error = failure.error();
+            if (!onErr.continues(error.code())) {
+                return Optional.of(new SequenceResult.Failed(error, fn));
+            }
+            request.state().put(key, ErrorJson.of(error));
+            return Optional.empty();
+        }
+        request.state().put(key, ((Outcome.Success) outcome).output());
+        return Optional.empty();
+    }
+
+    private Optional<SequenceResult.Failed> runGroup(List<CallSpec> members, JobRequest request) {
+        List<Map<String, byte[]>> views = members.stream().map(m -> StateView.of(request.state(), m.with())).toList();
+        List<Outcome> outcomes = Parallel.map(members.size(), maxParallel,
+                i -> runner.run(new StepCall(members.get(i).fn(), request, views.get(i))));
+        for (int i = 0; i < members.size(); i++) {
+            CallSpec member = members.get(i);
+            Optional<SequenceResult.Failed> failed = apply(member.fn(), member.stateKey(), member.onErr(),
+                    outcomes.get(i), request);
+            if (failed.isPresent()) {
+                return failed;
+            }
+        }
+        return Optional.empty();
+    }
+
+    private byte[] selectBody(JobRequest request) {
+        String key;
+        if (response.isPresent()) {
+            key = response.get();
+        } else {
+            Step last = steps.get(steps.size() - 1);
+            if (last.kind() == StepKind.GROUP) {
+                return new byte[0];
+            }
+            key = last.stateKey();
+        }
+        byte[] body = request.state().get(key);
+        return body == null ? new byte[0] : body;
+    }
+
+    /** Runs indexed tasks on virtual threads, at most {@code bound} at once, and returns results in index order. */
+    static final class Parallel {
+        private Parallel() {
+        }
+
+        interface Task<T> {
+            T run(int index);
+        }
+
+        static <T> List<T> map(int count, int bound, Task<T> task) {
+            if (count == 1) {
+                return List.of(task.run(0));
+            }
+            java.util.concurrent.Semaphore permits = new java.util.concurrent.Semaphore(bound);
+            try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
+                List<Future<T>> futures = new ArrayList<>(count);
+                for (int i = 0; i < count; i++) {
+                    int index = i;
+                    futures.add(executor.submit(() -> {
+                        permits.acquire();
+                        try {
+                            return task.run(index);
+                        } finally {
+                            permits.release();
+                        }
+                    }));
+                }
+                List<T> results = new ArrayList<>(count);
+                for (Future<T> future : futures) {
+                    results.add(future.get());
+                }
+                return results;
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof RuntimeException runtime) {
+                    throw runtime;
+                }
+                throw new SequenceException("step failed: " + e.getCause(), e.getCause());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new SequenceException("interrupted while running a step", e);
+            }
+        }
+    }
+}

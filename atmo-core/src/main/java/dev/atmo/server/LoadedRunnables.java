@@ -1,0 +1,133 @@
+package dev.atmo.server;
+
+import dev.atmo.AtmoException;
+import dev.atmo.bundle.Bundle;
+import dev.atmo.bundle.RunnableModuleSource;
+import dev.atmo.directive.Directive;
+import dev.atmo.directive.RunnableDecl;
+import dev.atmo.http.HeaderNames;
+import dev.atmo.sequence.StepCall;
+import dev.atmo.sequence.StepFailure;
+import dev.atmo.sequence.StepRunner;
+import dev.atmo.wasm.EngineMode;
+import dev.atmo.wasm.GuestTrapException;
+import dev.atmo.wasm.InvocationTimeoutException;
+import dev.atmo.wasm.Limits;
+import dev.atmo.wasm.ModuleOptions;
+import dev.atmo.wasm.Outcome;
+import dev.atmo.wasm.PoolBusyException;
+import dev.atmo.wasm.WasmException;
+import dev.atmo.wasm.WasmRunnable;
+import dev.atmo.wasm.abi.AbiVersion;
+import dev.atmo.wasm.host.Capabilities;
+import dev.atmo.wasm.host.GuestRequest;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * Every Runnable of a bundle, loaded and compiled (in parallel), keyed by FQFN; runs steps by resolving the
+ * step's {@code fn} reference against the Directive.
+ */
+public final class LoadedRunnables implements StepRunner, AutoCloseable {
+    private final Directive directive;
+    private final Map<String, WasmRunnable> byFqfn;
+    private final Capabilities capabilities;
+
+    private LoadedRunnables(Directive directive, Map<String, WasmRunnable> byFqfn, Capabilities capabilities) {
+        this.directive = directive;
+        this.byFqfn = byFqfn;
+        this.capabilities = capabilities;
+    }
+
+    /**
+     * Loads every module of the bundle.
+     *
+     * @throws AtmoException naming each module that failed to load
+     */
+    public static LoadedRunnables load(Bundle bundle, EngineMode mode, Limits limits, Optional<AbiVersion> abi,
+                                       Capabilities capabilities) {
+        Directive directive = bundle.directive();
+        Map<String, WasmRunnable> loaded = new LinkedHashMap<>();
+        List<String> problems = new ArrayList<>();
+        try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
+            Map<String, Future<WasmRunnable>> pending = new LinkedHashMap<>();
+            for (Map.Entry<String, RunnableModuleSource> e : bundle.modules().entrySet()) {
+                RunnableModuleSource source = e.getValue();
+                RunnableDecl decl = source.runnable();
+                ModuleOptions options = new ModuleOptions(decl.name(), source.entryName(),
+                        AbiSelection.choose(directive, decl, abi), mode, limits);
+                pending.put(e.getKey(), executor.submit(() ->
+                        WasmRunnable.load(source.wasm(), options, capabilities.log())));
+            }
+            for (Map.Entry<String, Future<WasmRunnable>> e : pending.entrySet()) {
+                try {
+                    loaded.put(e.getKey(), e.getValue().get());
+                } catch (ExecutionException ex) {
+                    problems.add(ex.getCause().getMessage());
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AtmoException("interrupted while loading Runnables", e);
+        }
+        if (!problems.isEmpty()) {
+            loaded.values().forEach(WasmRunnable::close);
+            throw new AtmoException(String.join("\n", problems));
+        }
+        return new LoadedRunnables(directive, Map.copyOf(loaded), capabilities);
+    }
+
+    public Optional<WasmRunnable> find(String reference) {
+        return directive.resolve(reference).map(r -> byFqfn.get(directive.fqfnOf(r).toString()));
+    }
+
+    public Map<String, WasmRunnable> all() {
+        return byFqfn;
+    }
+
+    @Override
+    public Outcome run(StepCall call) {
+        WasmRunnable runnable = find(call.fn()).orElseThrow(() ->
+                new StepFailure(500, "failed to execute fn " + call.fn() + ": no such Runnable", null));
+        var job = call.request();
+        GuestRequest request = GuestRequest.builder()
+                .method(job.method())
+                .url(job.url())
+                .id(job.id())
+                .body(job.body())
+                .headers(headersFor(runnable.abi(), job.headers()))
+                .params(job.params())
+                .state(call.state())
+                .build();
+        try {
+            return runnable.invoke(job.body(), Optional.of(request), capabilities);
+        } catch (InvocationTimeoutException e) {
+            throw new StepFailure(504, "failed to execute fn " + call.fn() + ": " + e.getMessage(), e);
+        } catch (PoolBusyException e) {
+            throw new StepFailure(503, "failed to execute fn " + call.fn() + ": " + e.getMessage(), e);
+        } catch (GuestTrapException e) {
+            throw new StepFailure(500, "failed to execute fn " + call.fn() + ": " + e.getMessage(), e);
+        } catch (WasmException e) {
+            throw new StepFailure(500, "failed to execute fn " + call.fn() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** ABI A sees Go-canonical header names, ABI B lower-cased ones. */
+    private static Map<String, String> headersFor(AbiVersion abi, Map<String, String> headers) {
+        Map<String, String> out = new LinkedHashMap<>();
+        headers.forEach((k, v) -> out.putIfAbsent(abi == AbiVersion.A ? HeaderNames.canonical(k) : HeaderNames.lower(k), v));
+        return out;
+    }
+
+    @Override
+    public void close() {
+        byFqfn.values().forEach(WasmRunnable::close);
+    }
+}

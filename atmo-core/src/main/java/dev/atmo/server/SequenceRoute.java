@@ -1,0 +1,63 @@
+package dev.atmo.server;
+
+import dev.atmo.http.HeaderNames;
+import dev.atmo.http.Response;
+import dev.atmo.http.RouteHandler;
+import dev.atmo.sequence.JobRequest;
+import dev.atmo.sequence.Sequence;
+import dev.atmo.sequence.SequenceException;
+import dev.atmo.sequence.SequenceResult;
+import dev.atmo.sequence.StepFailure;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Serves a request by running a sequence: 200 with the selected body and the Runnables' headers
+ * ({@code Content-Type} defaulting to {@code application/octet-stream}); a returned Runnable error becomes
+ * its code (200–599, else 500) with {@code {"status","message"}}; other failures 500, a deadline 504.
+ */
+final class SequenceRoute implements RouteHandler {
+    private static final Logger LOG = LoggerFactory.getLogger("dev.atmo.sequence");
+    private final Sequence sequence;
+
+    SequenceRoute(Sequence sequence) {
+        this.sequence = sequence;
+    }
+
+    @Override
+    public Response handle(JobRequest request) {
+        return respond(sequence, request);
+    }
+
+    static Response respond(Sequence sequence, JobRequest request) {
+        SequenceResult result;
+        try {
+            result = sequence.run(request);
+        } catch (StepFailure e) {
+            LOG.warn("request_id={} {}", request.id(), e.getMessage());
+            return Response.error(e.status(), e.getMessage());
+        } catch (SequenceException e) {
+            LOG.warn("request_id={} {}", request.id(), e.getMessage());
+            return Response.error(500, e.getMessage());
+        }
+        return switch (result) {
+            case SequenceResult.Completed done -> success(done);
+            case SequenceResult.Failed failed -> {
+                int code = failed.error().code();
+                int status = code >= 200 && code <= 599 ? code : 500;
+                LOG.info("request_id={} Runnable {} returned error {}: {}", request.id(), failed.fn(), code,
+                        failed.error().message());
+                yield Response.error(status, failed.error().message());
+            }
+        };
+    }
+
+    private static Response success(SequenceResult.Completed done) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        done.responseHeaders().forEach((k, v) -> headers.put(HeaderNames.canonical(k), v));
+        headers.putIfAbsent("Content-Type", "application/octet-stream");
+        return new Response(200, headers, done.body());
+    }
+}

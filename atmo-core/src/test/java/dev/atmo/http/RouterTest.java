@@ -1,0 +1,97 @@
+package dev.atmo.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class RouterTest {
+    private final Router<String> router = Router.<String>builder()
+            .add("POST", "/hello", "hello")
+            .add("GET", "/hello", "get-hello")
+            .add("GET", "/user/:id", "user")
+            .add("GET", "/user/:id/posts/:post", "post")
+            .add("GET", "/file/*file", "file")
+            .add("GET", "/dir/", "dir")
+            .add("GET", "/CamelCase", "camel")
+            .build();
+
+    @Test
+    void staticRouteMatchesExactly() {
+        assertThat(router.find("POST", "/hello")).isEqualTo(new RouteLookup.Found<>("hello", Map.of()));
+    }
+
+    @Test
+    void namedParametersMatchOneSegment() {
+        assertThat(router.find("GET", "/user/42")).isEqualTo(new RouteLookup.Found<>("user", Map.of("id", "42")));
+        assertThat(router.find("GET", "/user/42/posts/7"))
+                .isEqualTo(new RouteLookup.Found<>("post", Map.of("id", "42", "post", "7")));
+    }
+
+    @Test
+    void catchAllKeepsItsLeadingSlash() {
+        assertThat(router.find("GET", "/file/css/main.css"))
+                .isEqualTo(new RouteLookup.Found<>("file", Map.of("file", "/css/main.css")));
+        assertThat(router.find("GET", "/file/"))
+                .isEqualTo(new RouteLookup.Found<>("file", Map.of("file", "/")));
+    }
+
+    @Test
+    void trailingSlashRedirectsBothWays() {
+        assertThat(router.find("GET", "/hello/")).isEqualTo(new RouteLookup.Redirect<>("/hello"));
+        assertThat(router.find("GET", "/dir")).isEqualTo(new RouteLookup.Redirect<>("/dir/"));
+        assertThat(router.find("GET", "/file")).isEqualTo(new RouteLookup.Redirect<>("/file/"));
+    }
+
+    @Test
+    void cleanedAndCaseInsensitivePathsRedirect() {
+        assertThat(router.find("GET", "/camelcase")).isEqualTo(new RouteLookup.Redirect<>("/CamelCase"));
+        assertThat(router.find("POST", "//hello")).isEqualTo(new RouteLookup.Redirect<>("/hello"));
+        assertThat(router.find("GET", "/user/../hello")).isEqualTo(new RouteLookup.Redirect<>("/hello"));
+    }
+
+    @Test
+    void otherMethodsGet405WithTheAllowedMethods() {
+        assertThat(router.find("DELETE", "/hello"))
+                .isEqualTo(new RouteLookup.MethodNotAllowed<>(List.of("GET", "POST", "OPTIONS")));
+    }
+
+    @Test
+    void optionsIsAnsweredAutomatically() {
+        assertThat(router.find("OPTIONS", "/hello")).isEqualTo(new RouteLookup.Options<>(List.of("GET", "POST", "OPTIONS")));
+        assertThat(router.find("OPTIONS", "/nowhere")).isEqualTo(new RouteLookup.NotFound<>());
+    }
+
+    @Test
+    void unknownPathsAreNotFound() {
+        assertThat(router.find("GET", "/nope")).isEqualTo(new RouteLookup.NotFound<>());
+        assertThat(router.find("PUT", "/nope")).isEqualTo(new RouteLookup.NotFound<>());
+    }
+
+    @Test
+    void conflictingRoutesAreRejectedNamingBoth() {
+        assertThatThrownBy(() -> Router.<String>builder().add("GET", "/a/:x", "1").add("GET", "/a/b", "2"))
+                .hasMessageContaining("GET /a/b conflicts with GET /a/:x");
+        assertThatThrownBy(() -> Router.<String>builder().add("GET", "/a/:x", "1").add("GET", "/a/:y", "2"))
+                .hasMessageContaining("conflicts");
+        assertThatThrownBy(() -> Router.<String>builder().add("GET", "/a", "1").add("GET", "/a", "2"))
+                .hasMessageContaining("registered twice");
+        assertThatThrownBy(() -> Router.<String>builder().add("GET", "/a/*x/b", "1"))
+                .hasMessageContaining("must be the last segment");
+    }
+
+    @Test
+    void sameParameterAtTheSamePositionDoesNotConflict() {
+        Router<String> r = Router.<String>builder().add("GET", "/a/:x/b", "1").add("GET", "/a/:x/c", "2").build();
+        assertThat(r.find("GET", "/a/1/c")).isEqualTo(new RouteLookup.Found<>("2", Map.of("x", "1")));
+    }
+
+    @Test
+    void canonicalHeaderNamesFollowGo() {
+        assertThat(HeaderNames.canonical("content-type")).isEqualTo("Content-Type");
+        assertThat(HeaderNames.canonical("x-custom-HEADER")).isEqualTo("X-Custom-Header");
+        assertThat(HeaderNames.canonical("bad header")).isEqualTo("bad header");
+    }
+}

@@ -1,0 +1,12 @@
+//! `helloworld-rs`: answers `hello <body>`.
+
+#[path = "../abi.rs"]
+mod abi;
+
+use abi::RunErr;
+
+fn run(input: Vec<u8>) -> Result<Vec<u8>, RunErr> {
+    let mut output = b"hello ".to_vec();
+    output.extend_from_slice(&input);
+    Ok(output)
+}

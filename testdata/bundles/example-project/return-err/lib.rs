@@ -1,0 +1,10 @@
+//! `return-err`: always fails with `{code: 400, message: "job failed"}`.
+
+#[path = "../abi.rs"]
+mod abi;
+
+use abi::RunErr;
+
+fn run(_input: Vec<u8>) -> Result<Vec<u8>, RunErr> {
+    Err(RunErr::new(400, "job failed"))
+}
