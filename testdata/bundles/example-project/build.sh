@@ -14,3 +14,11 @@ for dir in */; do
         -o "$name/$name.wasm" "$name/lib.rs"
     echo "built $(pwd)/$name/$name.wasm"
 done
+
+# WAT Runnables
+for wat in */*.wat; do
+    [ -e "$wat" ] || continue
+    name="$(dirname "$wat")"
+    wat2wasm "$wat" -o "$name/$name.wasm"
+    echo "built $(pwd)/$name/$name.wasm"
+done

@@ -1,6 +1,7 @@
 package dev.atmo.directive;
 
 import java.io.ByteArrayInputStream;
+import java.nio.charset.CharacterCodingException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -48,9 +49,14 @@ final class YamlReader {
             root = new Compose(settings).composeInputStream(new ByteArrayInputStream(yaml));
         } catch (MarkedYamlEngineException e) {
             Mark at = e.getProblemMark().or(e::getContextMark).map(this::mark).orElse(Mark.of(file));
-            String context = e.getContext() == null ? "" : " (" + e.getContext() + ")";
+            String context = e.getContext() == null || e.getContext().isBlank() ? "" : " (" + e.getContext() + ")";
             throw fail(at, "invalid YAML: " + e.getProblem() + context);
         } catch (YamlEngineException e) {
+            for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+                if (cause instanceof CharacterCodingException) {
+                    throw fail(Mark.of(file), "not valid UTF-8 text");
+                }
+            }
             throw fail(Mark.of(file), "invalid YAML: " + e.getMessage());
         }
         if (root.isEmpty() || isNull(root.get())) {

@@ -1,0 +1,45 @@
+package dev.atmo.server;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+/** Starts test servers on free loopback ports and talks to them over real HTTP. */
+final class TestServers {
+    static final HttpClient CLIENT = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+
+    private TestServers() {
+    }
+
+    static Path repositoryRoot() {
+        Path here = Path.of("").toAbsolutePath();
+        while (!Files.isDirectory(here.resolve("testdata"))) {
+            here = here.getParent();
+        }
+        return here;
+    }
+
+    static ServerOptions.Builder options(String relativeBundle) {
+        return ServerOptions.builder().bundle(repositoryRoot().resolve(relativeBundle)).host("127.0.0.1").port(0);
+    }
+
+    static HttpResponse<String> send(AtmoServer server, String method, String path, String body) {
+        return send(server, method, path, body, Map.of());
+    }
+
+    static HttpResponse<String> send(AtmoServer server, String method, String path, String body,
+                                     Map<String, String> headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path))
+                .method(method, HttpRequest.BodyPublishers.ofString(body));
+        headers.forEach(request::header);
+        try {
+            return CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (Exception e) {
+            throw new AssertionError("request " + method + " " + path + " failed: " + e, e);
+        }
+    }
+}
