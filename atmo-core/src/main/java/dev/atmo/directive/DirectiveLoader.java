@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -54,8 +53,10 @@ public final class DirectiveLoader {
         Map<String, Mark> keyMarks = new LinkedHashMap<>();
         top.entries().forEach((key, tuple) -> keyMarks.put(key, reader.mark(tuple.getValueNode())));
         Directive directive = new Directive(top.text("identifier"), top.text("appVersion"),
-                top.text("atmoVersion"), top.bool("headless"), runnables(reader, top), connections(top),
-                authentication(top), handlers.handlers(top), handlers.schedules(top), queries(reader, top),
+                top.text("atmoVersion"), top.bool("headless"), top.eachMapping("runnables", RUNNABLE_KEYS, DirectiveLoader::runnable),
+                connections(top),
+                authentication(top), handlers.handlers(top), handlers.schedules(top),
+                top.eachMapping("queries", QUERY_KEYS, DirectiveLoader::query),
                 capabilities(reader, top), top.mark(), keyMarks);
         reader.throwIfErrors();
         return new LoadResult(directive, reader.warnings());
@@ -71,16 +72,6 @@ public final class DirectiveLoader {
         return new RunnableLoadResult(runnable.orElseThrow(), reader.warnings());
     }
 
-    private static List<RunnableDecl> runnables(YamlReader reader, Fields top) {
-        List<RunnableDecl> runnables = new ArrayList<>();
-        List<Node> nodes = top.list("runnables");
-        for (int i = 0; i < nodes.size(); i++) {
-            String path = "runnables[" + i + "]";
-            reader.mapping(nodes.get(i), path, path, RUNNABLE_KEYS).map(DirectiveLoader::runnable)
-                    .ifPresent(runnables::add);
-        }
-        return runnables;
-    }
 
     private static RunnableDecl runnable(Fields fields) {
         Optional<String> abi = fields.optionalText("abi").map(String::strip)
@@ -122,19 +113,11 @@ public final class DirectiveLoader {
                 .orElse(Authentication.NONE);
     }
 
-    private static List<Query> queries(YamlReader reader, Fields top) {
-        List<Query> queries = new ArrayList<>();
-        List<Node> nodes = top.list("queries");
-        for (int i = 0; i < nodes.size(); i++) {
-            String path = "queries[" + i + "]";
-            reader.mapping(nodes.get(i), path, path, QUERY_KEYS).ifPresent(q -> {
-                String sql = q.text("query");
-                String type = q.has("type") ? q.text("type") : detectType(sql);
-                int varCount = q.has("varCount") ? q.integer("varCount") : countVariables(sql);
-                queries.add(new Query(q.text("name"), type, sql, varCount, q.mark()));
-            });
-        }
-        return queries;
+    private static Query query(Fields q) {
+        String sql = q.text("query");
+        String type = q.has("type") ? q.text("type") : detectType(sql);
+        int varCount = q.has("varCount") ? q.integer("varCount") : countVariables(sql);
+        return new Query(q.text("name"), type, sql, varCount, q.mark());
     }
 
     private static String detectType(String sql) {

@@ -1,9 +1,11 @@
 package dev.atmo.directive;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import org.snakeyaml.engine.v2.nodes.Node;
 import org.snakeyaml.engine.v2.nodes.NodeTuple;
 
@@ -71,6 +73,17 @@ final class Fields {
 
     List<Node> list(String key) {
         return value(key).map(v -> reader.sequence(v, path(key))).orElse(List.of());
+    }
+
+    /** Reads each element of a list of mappings (a null list is empty), skipping elements that are not mappings. */
+    <T> List<T> eachMapping(String key, Set<String> known, Function<Fields, T> read) {
+        List<T> values = new ArrayList<>();
+        List<Node> nodes = list(key);
+        for (int i = 0; i < nodes.size(); i++) {
+            String elementPath = path(key) + "[" + i + "]";
+            reader.mapping(nodes.get(i), elementPath, elementPath, known).map(read).ifPresent(values::add);
+        }
+        return values;
     }
 
     Optional<Fields> mapping(String key, Set<String> known) {

@@ -1,12 +1,10 @@
 package dev.atmo.directive;
 
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.snakeyaml.engine.v2.nodes.Node;
 
 /** Reads the parts of a Directive that run steps: {@code handlers} and {@code schedules}. */
 final class HandlerReader {
@@ -14,11 +12,9 @@ final class HandlerReader {
     private static final Set<String> SCHEDULE_KEYS = Set.of("name", "every", "state", "steps");
     private static final Set<String> EVERY_KEYS = Set.of("seconds", "minutes", "hours", "days");
 
-    private final YamlReader reader;
     private final StepReader steps;
 
     HandlerReader(YamlReader reader) {
-        this.reader = reader;
         this.steps = new StepReader(reader);
     }
 
@@ -30,13 +26,7 @@ final class HandlerReader {
     }
 
     List<Handler> handlers(Fields top) {
-        List<Handler> handlers = new ArrayList<>();
-        List<Node> nodes = top.list("handlers");
-        for (int i = 0; i < nodes.size(); i++) {
-            String path = "handlers[" + i + "]";
-            reader.mapping(nodes.get(i), path, path, HANDLER_KEYS).map(this::handler).ifPresent(handlers::add);
-        }
-        return handlers;
+        return top.eachMapping("handlers", HANDLER_KEYS, this::handler);
     }
 
     private Handler handler(Fields fields) {
@@ -52,13 +42,7 @@ final class HandlerReader {
     }
 
     List<Schedule> schedules(Fields top) {
-        List<Schedule> schedules = new ArrayList<>();
-        List<Node> nodes = top.list("schedules");
-        for (int i = 0; i < nodes.size(); i++) {
-            String path = "schedules[" + i + "]";
-            reader.mapping(nodes.get(i), path, path, SCHEDULE_KEYS).map(this::schedule).ifPresent(schedules::add);
-        }
-        return schedules;
+        return top.eachMapping("schedules", SCHEDULE_KEYS, this::schedule);
     }
 
     private Schedule schedule(Fields fields) {

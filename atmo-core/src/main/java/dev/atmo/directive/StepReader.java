@@ -1,12 +1,10 @@
 package dev.atmo.directive;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.snakeyaml.engine.v2.nodes.Node;
 
 /** Reads {@code steps} lists (shared by handlers and schedules): fn, group and forEach steps with onErr. */
 final class StepReader {
@@ -22,22 +20,11 @@ final class StepReader {
     }
 
     List<Step> steps(Fields owner) {
-        List<Step> steps = new ArrayList<>();
-        List<Node> nodes = owner.list("steps");
-        for (int i = 0; i < nodes.size(); i++) {
-            String path = owner.path("steps") + "[" + i + "]";
-            reader.mapping(nodes.get(i), path, path, STEP_KEYS).map(this::step).ifPresent(steps::add);
-        }
-        return steps;
+        return owner.eachMapping("steps", STEP_KEYS, this::step);
     }
 
     private Step step(Fields fields) {
-        List<CallSpec> group = new ArrayList<>();
-        List<Node> members = fields.list("group");
-        for (int i = 0; i < members.size(); i++) {
-            String path = fields.path("group") + "[" + i + "]";
-            reader.mapping(members.get(i), path, path, CALL_KEYS).map(this::call).ifPresent(group::add);
-        }
+        List<CallSpec> group = fields.eachMapping("group", CALL_KEYS, this::call);
         Optional<ForEach> forEach = fields.has("forEach")
                 ? fields.mapping("forEach", FOR_EACH_KEYS).map(this::forEach)
                 : Optional.empty();

@@ -1,0 +1,139 @@
+package dev.atmo.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/** The built {@code atmo.jar}, run as its own process on a real port. */
+class AtmoJarIT {
+    private static final Path ROOT = Path.of("").toAbsolutePath().getParent();
+
+    static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    static ProcessBuilder atmo(String... args) {
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar", System.getProperty("atmo.jar")));
+        command.addAll(List.of(args));
+        return new ProcessBuilder(command).directory(ROOT.toFile()).redirectErrorStream(true);
+    }
+
+    static String run(Process process) throws Exception {
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("process finished").isTrue();
+        return new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void startServesTheHelloExample() throws Exception {
+        int port = freePort();
+        Path log = Files.createTempFile("atmo", ".log");
+        Process process = atmo("start", "--port", String.valueOf(port), "examples/hello")
+                .redirectOutput(log.toFile()).start();
+        try {
+            HttpClient client = HttpClient.newHttpClient();
+            HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/hello"))
+                    .POST(HttpRequest.BodyPublishers.ofString("world")).build();
+            Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+            HttpResponse<String> response = null;
+            while (response == null && Instant.now().isBefore(deadline) && process.isAlive()) {
+                try {
+                    response = client.send(request, HttpResponse.BodyHandlers.ofString());
+                } catch (IOException notYet) {
+                    Thread.sleep(100);
+                }
+            }
+            assertThat(response).as("server answered").isNotNull();
+            assertThat(response.statusCode()).isEqualTo(200);
+            assertThat(response.body()).isEqualTo("hello world");
+        } finally {
+            process.destroy();
+            assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        }
+        assertThat(Files.readString(log)).contains("serving on 0.0.0.0:" + port);
+    }
+
+    @Test
+    void portComesFromTheEnvironmentWhenNotGiven() throws Exception {
+        int port = freePort();
+        ProcessBuilder builder = atmo("start", "examples/hello");
+        builder.environment().put("ATMO_HTTP_PORT", String.valueOf(port));
+        builder.environment().put("ATMO_BUNDLE_PATH", "does-not-matter");
+        Process process = builder.start();
+        try {
+            Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+            boolean up = false;
+            while (!up && Instant.now().isBefore(deadline) && process.isAlive()) {
+                try (var socket = new java.net.Socket("127.0.0.1", port)) {
+                    up = true;
+                } catch (IOException notYet) {
+                    Thread.sleep(100);
+                }
+            }
+            assertThat(up).isTrue();
+        } finally {
+            process.destroy();
+            process.waitFor(30, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
+    void validateListsEveryProblemWithItsLine() throws Exception {
+        Process process = atmo("validate", "testdata/bundles/broken").start();
+        String output = run(process);
+        assertThat(process.exitValue()).isEqualTo(1);
+        assertThat(output).contains(
+                "Directive.yaml:2:13: app version is not a valid semantic version",
+                "Directive.yaml:9:5: handler resource must begin with leading slash '/': hello",
+                "Directive.yaml:13:9: handler for POST hello lists fn at step 0 that does not exist: nothere",
+                "Directive.yaml:14:5: handler for resource /nomethod has type 'request', but does not specify a method",
+                "Directive.yaml:18:5: handler for resource /x has invalid type, must be 'request' or 'stream'",
+                "Directive.yaml:24:5: schedule never has no 'every' values",
+                "6 problems found");
+    }
+
+    @Test
+    void startRefusesABrokenBundleWithoutServing() throws Exception {
+        int port = freePort();
+        Process process = atmo("start", "--port", String.valueOf(port), "testdata/bundles/broken").start();
+        String output = run(process);
+        assertThat(process.exitValue()).isEqualTo(1);
+        assertThat(output).contains("app version is not a valid semantic version")
+                .contains("atmo: not starting").doesNotContain("serving on");
+    }
+
+    @Test
+    void startOnAMissingBundleSaysSo() throws Exception {
+        Process process = atmo("start", "--port", String.valueOf(freePort()), "no/such/bundle.zip").start();
+        String output = run(process);
+        assertThat(process.exitValue()).isEqualTo(1);
+        assertThat(output).contains("no/such/bundle.zip");
+    }
+
+    @Test
+    void versionAndHelp() throws Exception {
+        Process version = atmo("--version").start();
+        assertThat(run(version)).startsWith("atmo ");
+        assertThat(version.exitValue()).isZero();
+        Process help = atmo("start", "--help").start();
+        assertThat(run(help)).contains("ATMO_HTTP_PORT", "ATMO_BUNDLE_PATH", "headless");
+    }
+
+}
