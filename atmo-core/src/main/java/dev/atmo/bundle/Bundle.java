@@ -6,6 +6,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -17,6 +18,7 @@ public record Bundle(String source, Directive directive, Map<String, RunnableMod
 
     public Bundle {
         modules = Collections.unmodifiableMap(new LinkedHashMap<>(modules));
+        staticFiles = Objects.requireNonNullElse(staticFiles, StaticFiles.empty());
         warnings = List.copyOf(warnings);
     }
 

@@ -68,7 +68,7 @@ public final class DirectiveValidator {
         List<RunnableDecl> runnables = directive.runnables();
         for (int i = 0; i < runnables.size(); i++) {
             RunnableDecl runnable = runnables.get(i);
-            runnable.abi().filter(abi -> !abi.equals("A") && !abi.equals("B")).ifPresent(abi -> add(
+            runnable.abi().filter(abi -> !abi.equalsIgnoreCase("A") && !abi.equalsIgnoreCase("B")).ifPresent(abi -> add(
                     runnable.mark(), "runnable %s has invalid abi %s, must be 'A' or 'B'", runnable.name(), abi));
             String namespaced = runnable.namespacedName();
             if (seen.contains(namespaced) || seen.contains(runnable.name())) {

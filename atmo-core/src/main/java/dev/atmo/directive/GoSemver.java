@@ -14,31 +14,20 @@ final class GoSemver {
         if (version.isEmpty() || version.charAt(0) != 'v') {
             return false;
         }
-        int at = number(version, 1);
-        if (at < 0) {
-            return false;
+        int at = 0;
+        for (int part = 0; part < 3; part++) {
+            at = number(version, at + 1);
+            if (at < 0) {
+                return false;
+            }
+            if (at == version.length()) {
+                return true;
+            }
+            if (part < 2 && version.charAt(at) != '.') {
+                return false;
+            }
         }
-        if (at == version.length()) {
-            return true;
-        }
-        if (version.charAt(at) != '.') {
-            return false;
-        }
-        at = number(version, at + 1);
-        if (at < 0) {
-            return false;
-        }
-        if (at == version.length()) {
-            return true;
-        }
-        if (version.charAt(at) != '.') {
-            return false;
-        }
-        at = number(version, at + 1);
-        if (at < 0) {
-            return false;
-        }
-        if (at < version.length() && version.charAt(at) == '-') {
+        if (version.charAt(at) == '-') {
             at = identifiers(version, at + 1, true);
             if (at < 0) {
                 return false;

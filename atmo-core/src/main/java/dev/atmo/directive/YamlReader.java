@@ -31,11 +31,14 @@ final class YamlReader {
     private static final Set<String> FALSES = Set.of("false", "False", "FALSE", "no", "No", "NO", "n", "N",
             "off", "Off", "OFF");
     private static final int MAX_DEPTH = 64;
+    // aliases let a small document describe a huge tree; free-form sections are the only place we walk one
+    private static final int MAX_PLAIN_NODES = 100_000;
     private static final String MERGE_KEY = "<<";
 
     private final String file;
     private final List<Problem> errors = new ArrayList<>();
     private final List<Problem> warnings = new ArrayList<>();
+    private int plainNodes;
 
     YamlReader(String file) {
         this.file = file;
@@ -250,13 +253,31 @@ final class YamlReader {
 
     /** Plain Java maps, lists and strings, for sections whose schema is not ours to check. */
     Object plain(Node node, String path) {
-        return plain(node, path, 0);
+        plainNodes = 0;
+        try {
+            return plain(node, path, 0);
+        } catch (TooLarge e) {
+            error(node, path + " is too large: more than " + MAX_PLAIN_NODES + " values once aliases are expanded");
+            return "";
+        }
+    }
+
+    /** Unwinds a walk that passed its budget; the caller reports it once. */
+    private static final class TooLarge extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        TooLarge() {
+            super(null, null, false, false);
+        }
     }
 
     private Object plain(Node node, String path, int depth) {
         if (depth > MAX_DEPTH) {
             error(node, path + " is nested too deeply");
             return "";
+        }
+        if (++plainNodes > MAX_PLAIN_NODES) {
+            throw new TooLarge();
         }
         if (node instanceof SequenceNode seq) {
             List<Object> values = new ArrayList<>();

@@ -21,6 +21,17 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class ZipBundleReaderTest {
+    private static final String TWO_GETS = """
+            identifier: com.x
+            appVersion: v0.1.0
+            atmoVersion: v0.3.0
+            runnables:
+              - name: get
+                namespace: users
+              - name: get
+                namespace: orders
+            """;
+
     @TempDir
     Path dir;
 
@@ -184,17 +195,7 @@ class ZipBundleReaderTest {
 
     @Test
     void namespaceDirectoriesTellSameNamedRunnablesApart() throws IOException {
-        String directive = """
-                identifier: com.x
-                appVersion: v0.1.0
-                atmoVersion: v0.3.0
-                runnables:
-                  - name: get
-                    namespace: users
-                  - name: get
-                    namespace: orders
-                """;
-        Path zip = bundle("Directive.yaml", directive, "users/get.wasm", WASM, "orders/get.wasm", new byte[]{1});
+        Path zip = bundle("Directive.yaml", TWO_GETS, "users/get.wasm", WASM, "orders/get.wasm", new byte[]{1});
 
         Bundle bundle = BundleReader.defaults().read(zip);
 
@@ -204,17 +205,7 @@ class ZipBundleReaderTest {
 
     @Test
     void aBareNameMatchingSeveralNamespacesIsAmbiguous() throws IOException {
-        String directive = """
-                identifier: com.x
-                appVersion: v0.1.0
-                atmoVersion: v0.3.0
-                runnables:
-                  - name: get
-                    namespace: users
-                  - name: get
-                    namespace: orders
-                """;
-        Path zip = bundle("Directive.yaml", directive, "get.wasm", WASM);
+        Path zip = bundle("Directive.yaml", TWO_GETS, "get.wasm", WASM);
         assertThat(problemsOf(zip)).containsExactly(
                 zip + ": module get.wasm matches Runnables [users::get, orders::get] in several namespaces:"
                         + " name it <namespace>/<name>.wasm",

@@ -324,6 +324,21 @@ class DirectiveLoaderTest {
     }
 
     @Test
+    void aliasesCannotBlowUpFreeFormSections() {
+        StringBuilder yaml = new StringBuilder("capabilities:\n  l0: &l0 [x, x, x, x, x, x, x, x]\n");
+        for (int level = 1; level <= 8; level++) {
+            String previous = "*l" + (level - 1);
+            yaml.append("  l").append(level).append(": &l").append(level).append(" [")
+                    .append(String.join(", ", java.util.Collections.nCopies(5, previous))).append("]\n");
+        }
+        String tooLarge = " is too large: more than 100000 values once aliases are expanded";
+        assertThat(loadErrors(yaml.toString())).containsExactly(
+                "Directive.yaml:8:7: capabilities.l6" + tooLarge,
+                "Directive.yaml:9:7: capabilities.l7" + tooLarge,
+                "Directive.yaml:10:7: capabilities.l8" + tooLarge);
+    }
+
+    @Test
     void anEmptyDocumentIsAClearProblem() {
         assertThat(loadErrors("")).containsExactly("Directive.yaml: the Directive is empty");
         assertThat(loadErrors("# nothing here\n")).containsExactly("Directive.yaml: the Directive is empty");
