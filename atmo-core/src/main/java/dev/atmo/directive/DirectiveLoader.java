@@ -1,7 +1,6 @@
 package dev.atmo.directive;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -37,7 +36,8 @@ public final class DirectiveLoader {
         try {
             return load(Files.readAllBytes(path), path.toString());
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read Directive " + path + ": " + e.getMessage(), e);
+            throw new DirectiveException(path.toString(),
+                    List.of(new Problem(Mark.of(path.toString()), "cannot read the Directive: " + e)));
         }
     }
 
@@ -53,11 +53,11 @@ public final class DirectiveLoader {
         Map<String, Mark> keyMarks = new LinkedHashMap<>();
         top.entries().forEach((key, tuple) -> keyMarks.put(key, reader.mark(tuple.getValueNode())));
         Directive directive = new Directive(top.text("identifier"), top.text("appVersion"),
-                top.text("atmoVersion"), top.bool("headless"), top.eachMapping("runnables", RUNNABLE_KEYS, DirectiveLoader::runnable),
-                connections(top),
+                top.text("atmoVersion"), top.bool("headless"),
+                top.eachMapping("runnables", RUNNABLE_KEYS, DirectiveLoader::runnable), connections(top),
                 authentication(top), handlers.handlers(top), handlers.schedules(top),
-                top.eachMapping("queries", QUERY_KEYS, DirectiveLoader::query),
-                capabilities(reader, top), top.mark(), keyMarks);
+                top.eachMapping("queries", QUERY_KEYS, DirectiveLoader::query), capabilities(reader, top),
+                top.mark(), keyMarks);
         reader.throwIfErrors();
         return new LoadResult(directive, reader.warnings());
     }
@@ -71,7 +71,6 @@ public final class DirectiveLoader {
         reader.throwIfErrors();
         return new RunnableLoadResult(runnable.orElseThrow(), reader.warnings());
     }
-
 
     private static RunnableDecl runnable(Fields fields) {
         Optional<String> abi = fields.optionalText("abi").map(String::strip)

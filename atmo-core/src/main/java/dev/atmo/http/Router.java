@@ -121,17 +121,16 @@ public final class Router<H> {
     private record Entry<H>(PathPattern pattern, H handler) {
     }
 
-    /** Collects routes; conflicting routes are rejected with a message naming both. */
+    /**
+     * Collects routes. Conflicting patterns are reported by Directive validation before a router is built;
+     * the first route added wins a lookup when two could match.
+     */
     public static final class Builder<H> {
         private final Map<String, List<Entry<H>>> routes = new TreeMap<>();
 
         public Builder<H> add(String method, String pattern, H handler) {
             PathPattern parsed = PathPattern.parse(pattern);
-            List<Entry<H>> list = routes.computeIfAbsent(method, m -> new ArrayList<>());
-            for (Entry<H> existing : list) {
-                RouteConflicts.check(method, existing.pattern(), parsed);
-            }
-            list.add(new Entry<>(parsed, handler));
+            routes.computeIfAbsent(method, m -> new ArrayList<>()).add(new Entry<>(parsed, handler));
             return this;
         }
 

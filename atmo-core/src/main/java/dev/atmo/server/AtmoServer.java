@@ -2,7 +2,7 @@ package dev.atmo.server;
 
 import dev.atmo.bundle.Bundle;
 import dev.atmo.bundle.BundleReader;
-import dev.atmo.capability.MemoryCache;
+import dev.atmo.capability.CapabilitySet;
 import dev.atmo.directive.Directive;
 import dev.atmo.directive.Handler;
 import dev.atmo.directive.RunnableDecl;
@@ -12,7 +12,6 @@ import dev.atmo.http.RouteHandler;
 import dev.atmo.http.Router;
 import dev.atmo.schedule.Scheduler;
 import dev.atmo.sequence.Sequence;
-import dev.atmo.wasm.host.Capabilities;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -31,6 +30,7 @@ public final class AtmoServer implements AutoCloseable {
     private final AtomicReference<Router<RouteHandler>> router = new AtomicReference<>();
     private Bundle bundle;
     private LoadedRunnables runnables;
+    private CapabilitySet capabilitySet;
     private HttpServer http;
     private Scheduler scheduler;
 
@@ -54,11 +54,9 @@ public final class AtmoServer implements AutoCloseable {
         bundle = BundleReader.builder().build().read(options.bundle());
         bundle.warnings().forEach(w -> LOG.warn("{}", w));
         LOG.info("loaded bundle from {}", options.bundle());
-        Capabilities capabilities = Capabilities.builder()
-                .cache(new MemoryCache())
-                .files(name -> bundle.staticFiles().get(name))
-                .build();
-        runnables = LoadedRunnables.load(bundle, options.engineMode(), options.limits(), options.abi(), capabilities);
+        capabilitySet = CapabilitySet.build(bundle, name -> Optional.ofNullable(System.getenv(name)));
+        runnables = LoadedRunnables.load(bundle, options.engineMode(), options.limits(), options.abi(),
+                capabilitySet.capabilities());
         router.set(options.headless() ? headlessRouter(bundle.directive()) : handlerRouter(bundle.directive()));
         http = HttpServer.builder().host(options.host()).port(options.port())
                 .maxBodyBytes(options.maxBodyBytes()).router(router::get).build().start();
@@ -121,6 +119,9 @@ public final class AtmoServer implements AutoCloseable {
         }
         if (runnables != null) {
             runnables.close();
+        }
+        if (capabilitySet != null) {
+            capabilitySet.close();
         }
     }
 }

@@ -5,6 +5,7 @@ import static dev.atmo.bundle.TestBundles.WASM;
 import static dev.atmo.bundle.TestBundles.entries;
 import static dev.atmo.bundle.TestBundles.write;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.atmo.directive.Mark;
@@ -73,8 +74,8 @@ class DirectoryBundleReaderTest {
         Bundle bundle = BundleReader.defaults().read(dir);
 
         assertThat(bundle.directive().runnables()).extracting(RunnableDecl::namespacedName, RunnableDecl::lang)
-                .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("default::hello", "rust"),
-                        org.assertj.core.groups.Tuple.tuple("greetings::greet", "assemblyscript"));
+                .containsExactlyInAnyOrder(tuple("default::hello", "rust"),
+                        tuple("greetings::greet", "assemblyscript"));
         assertThat(bundle.module("hello")).map(RunnableModuleSource::entryName).contains("hello/hello.wasm");
         assertThat(bundle.module("greetings::greet")).map(RunnableModuleSource::wasm).contains(new byte[]{9});
         assertThat(bundle.staticFiles().names()).isEmpty();

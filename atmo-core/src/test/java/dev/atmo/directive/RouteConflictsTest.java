@@ -28,7 +28,7 @@ class RouteConflictsTest {
                     .append("    steps:\n")
                     .append("      - fn: hello\n");
         }
-        return DirectiveValidatorTest.problems(yaml.toString());
+        return Directives.problems(yaml.toString());
     }
 
     @Test

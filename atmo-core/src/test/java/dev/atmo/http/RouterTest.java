@@ -1,7 +1,6 @@
 package dev.atmo.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import java.util.Map;
@@ -68,18 +67,6 @@ class RouterTest {
     void unknownPathsAreNotFound() {
         assertThat(router.find("GET", "/nope")).isEqualTo(new RouteLookup.NotFound<>());
         assertThat(router.find("PUT", "/nope")).isEqualTo(new RouteLookup.NotFound<>());
-    }
-
-    @Test
-    void conflictingRoutesAreRejectedNamingBoth() {
-        assertThatThrownBy(() -> Router.<String>builder().add("GET", "/a/:x", "1").add("GET", "/a/b", "2"))
-                .hasMessageContaining("GET /a/b conflicts with GET /a/:x");
-        assertThatThrownBy(() -> Router.<String>builder().add("GET", "/a/:x", "1").add("GET", "/a/:y", "2"))
-                .hasMessageContaining("conflicts");
-        assertThatThrownBy(() -> Router.<String>builder().add("GET", "/a", "1").add("GET", "/a", "2"))
-                .hasMessageContaining("registered twice");
-        assertThatThrownBy(() -> Router.<String>builder().add("GET", "/a/*x/b", "1"))
-                .hasMessageContaining("must be the last segment");
     }
 
     @Test

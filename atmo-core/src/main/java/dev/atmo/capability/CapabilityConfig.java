@@ -1,0 +1,125 @@
+package dev.atmo.capability;
+
+import dev.atmo.AtmoException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The Directive's {@code capabilities} section: which capabilities are enabled and the outbound policy.
+ * Everything is enabled and permissive by default; an unknown key or a value of the wrong type is an error
+ * naming it.
+ *
+ * <pre>
+ * capabilities:
+ *   http:     { enabled: true, allowedHosts: [api.example.com, "*.example.org"], blockPrivate: true,
+ *               allowHttp: false, timeoutSeconds: 10, maxResponseBytes: 1048576 }
+ *   graphql:  { enabled: true }
+ *   cache:    { enabled: true, maxEntries: 100000 }
+ *   files:    { enabled: true }
+ *   logger:   { enabled: true }
+ *   request:  { enabled: true }
+ * </pre>
+ */
+public record CapabilityConfig(boolean http, boolean graphql, boolean cache, boolean files, boolean logger,
+                               boolean request, OutboundPolicy policy, int cacheEntries) {
+
+    private static final Set<String> SECTIONS = Set.of("http", "graphql", "cache", "files", "logger", "request",
+            "database");
+
+    public static CapabilityConfig defaults() {
+        return from(Map.of());
+    }
+
+    public static CapabilityConfig from(Map<String, Object> section) {
+        for (String key : section.keySet()) {
+            if (!SECTIONS.contains(key)) {
+                throw new AtmoException("capabilities." + key + " is not a capability; known: " + String.join(", ",
+                        SECTIONS.stream().sorted().toList()));
+            }
+        }
+        Map<String, Object> http = map(section, "http");
+        Map<String, Object> cache = map(section, "cache");
+        OutboundPolicy defaults = OutboundPolicy.permissive();
+        OutboundPolicy policy = new OutboundPolicy(
+                strings(http, "http.allowedHosts", "allowedHosts"),
+                bool(http, "http.blockPrivate", "blockPrivate", false),
+                bool(http, "http.allowHttp", "allowHttp", true),
+                defaults.connectTimeout(),
+                Duration.ofSeconds(number(http, "http.timeoutSeconds", "timeoutSeconds",
+                        defaults.callTimeout().toSeconds())),
+                number(http, "http.maxResponseBytes", "maxResponseBytes", defaults.maxResponseBytes()),
+                defaults.maxRedirects());
+        return new CapabilityConfig(
+                enabled(section, "http"), enabled(section, "graphql"), enabled(section, "cache"),
+                enabled(section, "files"), enabled(section, "logger"), enabled(section, "request"),
+                policy, (int) number(cache, "cache.maxEntries", "maxEntries", MemoryCache.DEFAULT_MAX_ENTRIES));
+    }
+
+    private static boolean enabled(Map<String, Object> section, String name) {
+        return bool(map(section, name), name + ".enabled", "enabled", true);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> map(Map<String, Object> section, String key) {
+        Object value = section.get(key);
+        if (value == null) {
+            return Map.of();
+        }
+        if (value instanceof Map<?, ?> m) {
+            return (Map<String, Object>) m;
+        }
+        throw new AtmoException("capabilities." + key + " must be a mapping");
+    }
+
+    private static boolean bool(Map<String, Object> map, String where, String key, boolean fallback) {
+        Object value = map.get(key);
+        if (value == null) {
+            return fallback;
+        }
+        if (value instanceof Boolean b) {
+            return b;
+        }
+        if (value instanceof String s && (s.equalsIgnoreCase("true") || s.equalsIgnoreCase("false"))) {
+            return Boolean.parseBoolean(s);
+        }
+        throw new AtmoException("capabilities." + where + " must be true or false, got " + value);
+    }
+
+    private static long number(Map<String, Object> map, String where, String key, long fallback) {
+        Object value = map.get(key);
+        if (value == null) {
+            return fallback;
+        }
+        try {
+            long n = value instanceof Number num ? num.longValue() : Long.parseLong(value.toString().trim());
+            if (n <= 0) {
+                throw new AtmoException("capabilities." + where + " must be positive, got " + value);
+            }
+            return n;
+        } catch (NumberFormatException e) {
+            throw new AtmoException("capabilities." + where + " must be a number, got " + value);
+        }
+    }
+
+    private static List<String> strings(Map<String, Object> map, String where, String key) {
+        Object value = map.get(key);
+        if (value == null) {
+            return List.of();
+        }
+        List<String> out = new ArrayList<>();
+        if (value instanceof List<?> list) {
+            list.forEach(v -> out.add(String.valueOf(v)));
+        } else {
+            for (String part : value.toString().split(",")) {
+                if (!part.isBlank()) {
+                    out.add(part.trim());
+                }
+            }
+        }
+        return out;
+    }
+
+}

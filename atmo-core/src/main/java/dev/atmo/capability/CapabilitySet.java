@@ -1,0 +1,81 @@
+package dev.atmo.capability;
+
+import dev.atmo.bundle.Bundle;
+import dev.atmo.directive.Directive;
+import dev.atmo.directive.RedisConnection;
+import dev.atmo.wasm.host.Capabilities;
+import dev.atmo.wasm.host.CacheCapability;
+import dev.atmo.wasm.host.GuestLog;
+import dev.atmo.wasm.host.Slf4jGuestLog;
+import java.util.Optional;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The capabilities a bundle's Runnables get, built from its Directive: outbound HTTP and GraphQL with the
+ * policy and injected authentication, the cache (in memory, or Redis when {@code connections.redis} is set),
+ * the bundle's static files and the guest log.
+ */
+public final class CapabilitySet implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger("dev.atmo.capability");
+    private final Capabilities capabilities;
+    private final Optional<RedisCache> redis;
+
+    private CapabilitySet(Capabilities capabilities, Optional<RedisCache> redis) {
+        this.capabilities = capabilities;
+        this.redis = redis;
+    }
+
+    public static CapabilitySet build(Bundle bundle, Function<String, Optional<String>> environment) {
+        Directive directive = bundle.directive();
+        CapabilityConfig config = CapabilityConfig.from(directive.capabilities());
+        AuthHeaders auth = AuthHeaders.resolve(directive.authentication(), environment);
+        OutboundHttp http = new OutboundHttp(config.policy(), auth);
+        Optional<RedisCache> redis = directive.connections().redis().map(r -> redis(r, environment));
+        CacheCapability cache = redis.<CacheCapability>map(r -> r).orElseGet(() ->
+                new MemoryCache(config.cacheEntries(), java.time.Clock.systemUTC()));
+        GuestLog log = config.logger() ? new Slf4jGuestLog() : (level, runnable, requestId, ident, message) -> { };
+        Capabilities.Builder builder = Capabilities.builder().log(log).requestAccess(config.request());
+        if (config.http()) {
+            builder.http(http);
+        }
+        if (config.graphql()) {
+            builder.graphql(new GraphQlClient(http));
+        }
+        if (config.cache()) {
+            builder.cache(cache);
+        }
+        if (config.files()) {
+            builder.files(name -> bundle.staticFiles().get(name));
+        }
+        return new CapabilitySet(builder.build(), redis);
+    }
+
+    private static RedisCache redis(RedisConnection connection, Function<String, Optional<String>> environment) {
+        LOG.info("cache is Redis at {}", connection.serverAddress());
+        return new RedisCache(resolve(connection.serverAddress(), environment),
+                resolve(connection.username(), environment), resolve(connection.password(), environment));
+    }
+
+    /** {@code env(NAME)} values come from the environment; anything else is literal. */
+    static String resolve(String value, Function<String, Optional<String>> environment) {
+        if (value.startsWith("env(") && value.endsWith(")")) {
+            String name = value.substring(4, value.length() - 1);
+            return environment.apply(name).orElseGet(() -> {
+                LOG.warn("environment variable {} is not set", name);
+                return "";
+            });
+        }
+        return value;
+    }
+
+    public Capabilities capabilities() {
+        return capabilities;
+    }
+
+    @Override
+    public void close() {
+        redis.ifPresent(RedisCache::close);
+    }
+}

@@ -1,0 +1,86 @@
+package dev.atmo.capability;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.atmo.wasm.host.CapabilityException;
+import dev.atmo.wasm.host.GraphQlCapability;
+import dev.atmo.wasm.host.HttpCall;
+import dev.atmo.wasm.host.HttpReply;
+import dev.atmo.wasm.host.InvocationInfo;
+import graphql.language.SourceLocation;
+import graphql.parser.InvalidSyntaxException;
+import graphql.parser.Parser;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * GraphQL for Runnables: the query is parsed first (a syntax error comes back naming line and column, with no
+ * network call), then POSTed as {@code {"query": ...}} through {@link OutboundHttp}, so policy and
+ * authentication apply. The answer is re-encoded with sorted keys; GraphQL errors become the error text.
+ */
+public final class GraphQlClient implements GraphQlCapability {
+    private final OutboundHttp http;
+
+    public GraphQlClient(OutboundHttp http) {
+        this.http = http;
+    }
+
+    @Override
+    public byte[] query(String endpoint, String query, InvocationInfo caller) {
+        checkSyntax(query);
+        ObjectNode payload = GoJson.mapper().createObjectNode().put("query", query);
+        byte[] body;
+        try {
+            body = GoJson.mapper().writeValueAsBytes(payload);
+        } catch (IOException e) {
+            throw new CapabilityException("failed to encode GraphQL request: " + e.getMessage());
+        }
+        HttpReply reply = http.send(new HttpCall("POST", endpoint,
+                List.of(Map.entry("Content-Type", "application/json")), body), caller);
+        String text = new String(reply.body(), StandardCharsets.UTF_8);
+        if (reply.status() > 299) {
+            throw new CapabilityException("non-200 HTTP response code; " + text);
+        }
+        JsonNode response;
+        try {
+            response = GoJson.mapper().readTree(reply.body());
+        } catch (IOException e) {
+            throw new CapabilityException("failed to Unmarshal response: " + e.getMessage());
+        }
+        if (response == null || !response.isObject()) {
+            throw new CapabilityException("failed to Unmarshal response: not a JSON object");
+        }
+        JsonNode errors = response.path("errors");
+        if (errors.isArray() && !errors.isEmpty()) {
+            JsonNode first = errors.get(0);
+            throw new CapabilityException("graphQL error; path: " + path(first.path("path")) + ", message: "
+                    + first.path("message").asText(""));
+        }
+        ObjectNode result = GoJson.mapper().createObjectNode();
+        result.set("data", response.path("data").isMissingNode() ? GoJson.mapper().nullNode() : response.get("data"));
+        return GoJson.encode(result);
+    }
+
+    static void checkSyntax(String query) {
+        try {
+            new Parser().parseDocument(query);
+        } catch (InvalidSyntaxException e) {
+            SourceLocation location = e.getLocation();
+            String where = location == null ? "" : " at line " + location.getLine() + ", column " + location.getColumn();
+            throw new CapabilityException("GraphQL syntax error" + where + ": " + e.getMessage());
+        }
+    }
+
+    /** Servers send {@code path} as an array of names and indexes; older ones as a string. */
+    private static String path(JsonNode path) {
+        if (path.isArray()) {
+            List<String> parts = new ArrayList<>();
+            path.forEach(p -> parts.add(p.asText()));
+            return String.join(".", parts);
+        }
+        return path.asText("");
+    }
+}
