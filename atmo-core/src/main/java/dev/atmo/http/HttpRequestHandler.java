@@ -28,11 +28,16 @@ import org.slf4j.LoggerFactory;
 final class HttpRequestHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
     private static final Logger LOG = LoggerFactory.getLogger("dev.atmo.http");
     private final Supplier<Router<RouteHandler>> router;
+    private final WebSocketSettings websockets;
     private final ExecutorService workers;
+    private final io.netty.channel.group.ChannelGroup upgraded;
 
-    HttpRequestHandler(Supplier<Router<RouteHandler>> router, ExecutorService workers) {
+    HttpRequestHandler(Supplier<Router<RouteHandler>> router, WebSocketSettings websockets, ExecutorService workers,
+                       io.netty.channel.group.ChannelGroup upgraded) {
         this.router = router;
+        this.websockets = websockets;
         this.workers = workers;
+        this.upgraded = upgraded;
     }
 
     @Override
@@ -45,6 +50,10 @@ final class HttpRequestHandler extends SimpleChannelInboundHandler<FullHttpReque
         String uri = request.uri();
         String method = request.method().name();
         String path = pathOf(uri);
+        if (method.equals("GET") && request.headers().containsValue(HttpHeaderNames.UPGRADE, "websocket", true)
+                && websocketUpgrade(ctx, request, path)) {
+            return;
+        }
         RouteLookup<RouteHandler> lookup = router.get().find(method, path);
         switch (lookup) {
             case RouteLookup.Found<RouteHandler> found -> dispatch(ctx, request, found, keepAlive);
@@ -87,6 +96,36 @@ final class HttpRequestHandler extends SimpleChannelInboundHandler<FullHttpReque
                     (System.nanoTime() - start) / 1_000_000, job.id());
             write(ctx, response, keepAlive);
         });
+    }
+
+    /** Hands a websocket upgrade to Netty's protocol handler and this connection to a session; false if no route. */
+    private boolean websocketUpgrade(ChannelHandlerContext ctx, FullHttpRequest request, String path) {
+        if (!(websockets.routes().get().find("GET", path) instanceof RouteLookup.Found<WebSocketEndpoint> found)) {
+            return false;
+        }
+        WebSocketEndpoint endpoint = found.handler();
+        if (!endpoint.originAllowed(request.headers().get(HttpHeaderNames.ORIGIN),
+                request.headers().get(HttpHeaderNames.HOST))) {
+            write(ctx, Response.plain(403, "Forbidden: origin not allowed", Map.of()), false);
+            return true;
+        }
+        var config = io.netty.handler.codec.http.websocketx.WebSocketServerProtocolConfig.newBuilder()
+                .websocketPath(path).checkStartsWith(false).handleCloseFrames(true)
+                .decoderConfig(io.netty.handler.codec.http.websocketx.WebSocketDecoderConfig.newBuilder()
+                        .maxFramePayloadLength(websockets.maxFrameBytes()).allowExtensions(false).build())
+                .build();
+        long idle = websockets.idleTimeout().toMillis();
+        ctx.pipeline().addAfter(ctx.name(), "ws-protocol",
+                        new io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler(config))
+                .addAfter("ws-protocol", "ws-idle", new io.netty.handler.timeout.IdleStateHandler(idle, 0, 0,
+                        java.util.concurrent.TimeUnit.MILLISECONDS))
+                .addAfter("ws-idle", "ws-aggregator",
+                        new io.netty.handler.codec.http.websocketx.WebSocketFrameAggregator(websockets.maxFrameBytes()))
+                .addAfter("ws-aggregator", "ws-session", new WebSocketSession(endpoint, request.uri()));
+        upgraded.add(ctx.channel());
+        ctx.fireChannelRead(request.retain());
+        ctx.pipeline().remove(this);
+        return true;
     }
 
     private static Response redirect(String method, String path, String uri) {

@@ -10,6 +10,11 @@ import io.netty.channel.IoHandlerFactory;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.ServerChannel;
 import io.netty.channel.epoll.Epoll;
+import io.netty.channel.group.ChannelGroup;
+import io.netty.channel.group.DefaultChannelGroup;
+import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
+import io.netty.util.concurrent.GlobalEventExecutor;
 import io.netty.channel.epoll.EpollIoHandler;
 import io.netty.channel.epoll.EpollServerSocketChannel;
 import io.netty.channel.nio.NioIoHandler;
@@ -36,6 +41,8 @@ public final class HttpServer implements AutoCloseable {
     private final int requestedPort;
     private final int maxBodyBytes;
     private final Supplier<Router<RouteHandler>> router;
+    private final WebSocketSettings websockets;
+    private final ChannelGroup upgraded = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
     private final ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor();
     private EventLoopGroup boss;
     private EventLoopGroup loops;
@@ -46,6 +53,7 @@ public final class HttpServer implements AutoCloseable {
         this.requestedPort = b.port;
         this.maxBodyBytes = b.maxBodyBytes;
         this.router = Objects.requireNonNull(b.router, "router");
+        this.websockets = b.websockets;
     }
 
     public static Builder builder() {
@@ -75,7 +83,7 @@ public final class HttpServer implements AutoCloseable {
                                 .addLast("codec", new HttpServerCodec())
                                 .addLast("keepalive", new HttpServerKeepAliveHandler())
                                 .addLast("aggregator", new BodyLimitAggregator(maxBodyBytes))
-                                .addLast("atmo", new HttpRequestHandler(router, workers));
+                                .addLast("atmo", new HttpRequestHandler(router, websockets, workers, upgraded));
                     }
                 });
         try {
@@ -96,11 +104,19 @@ public final class HttpServer implements AutoCloseable {
         return host;
     }
 
-    @Override
-    public void close() {
-        if (channel != null) {
+    /** Stops accepting connections; connections already open keep being served. */
+    public void stopAccepting() {
+        if (channel != null && channel.isOpen()) {
             channel.close().syncUninterruptibly();
         }
+    }
+
+    @Override
+    public void close() {
+        stopAccepting();
+        upgraded.writeAndFlush(new CloseWebSocketFrame(WebSocketCloseStatus.ENDPOINT_UNAVAILABLE, "server stopping"))
+                .awaitUninterruptibly(2, TimeUnit.SECONDS);
+        upgraded.close().awaitUninterruptibly(2, TimeUnit.SECONDS);
         if (boss != null) {
             boss.shutdownGracefully(0, 2, TimeUnit.SECONDS);
         }
@@ -116,6 +132,13 @@ public final class HttpServer implements AutoCloseable {
         private int port = 8080;
         private int maxBodyBytes = DEFAULT_MAX_BODY_BYTES;
         private Supplier<Router<RouteHandler>> router;
+        private WebSocketSettings websockets = WebSocketSettings.none();
+
+        /** Websocket stream routes and limits; none by default. */
+        public Builder websockets(WebSocketSettings websockets) {
+            this.websockets = Objects.requireNonNull(websockets);
+            return this;
+        }
 
         public Builder host(String host) {
             this.host = Objects.requireNonNull(host);

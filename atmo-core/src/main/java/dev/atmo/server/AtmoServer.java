@@ -10,6 +10,8 @@ import dev.atmo.directive.Step;
 import dev.atmo.http.HttpServer;
 import dev.atmo.http.RouteHandler;
 import dev.atmo.http.Router;
+import dev.atmo.http.WebSocketEndpoint;
+import dev.atmo.http.WebSocketSettings;
 import dev.atmo.schedule.Scheduler;
 import dev.atmo.sequence.Sequence;
 import java.util.List;
@@ -28,6 +30,7 @@ public final class AtmoServer implements AutoCloseable {
 
     private final ServerOptions options;
     private final AtomicReference<Router<RouteHandler>> router = new AtomicReference<>();
+    private final AtomicReference<Router<WebSocketEndpoint>> websockets = new AtomicReference<>();
     private Bundle bundle;
     private LoadedRunnables runnables;
     private CapabilitySet capabilitySet;
@@ -58,8 +61,12 @@ public final class AtmoServer implements AutoCloseable {
         runnables = LoadedRunnables.load(bundle, options.engineMode(), options.limits(), options.abi(),
                 capabilitySet.capabilities());
         router.set(options.headless() ? headlessRouter(bundle.directive()) : handlerRouter(bundle.directive()));
+        websockets.set(websocketRouter(bundle.directive()));
         http = HttpServer.builder().host(options.host()).port(options.port())
-                .maxBodyBytes(options.maxBodyBytes()).router(router::get).build().start();
+                .maxBodyBytes(options.maxBodyBytes()).router(router::get)
+                .websockets(new WebSocketSettings(websockets::get, WebSocketSettings.DEFAULT_MAX_FRAME_BYTES,
+                        WebSocketSettings.DEFAULT_IDLE_TIMEOUT))
+                .build().start();
         LOG.info("serving on {}:{}", options.host(), http.port());
         if (!options.headless() && !bundle.directive().schedules().isEmpty()) {
             if (options.runSchedules()) {
@@ -77,6 +84,22 @@ public final class AtmoServer implements AutoCloseable {
             if (handler.isRequest()) {
                 routes.add(handler.method(), handler.resource(), new SequenceRoute(sequence(handler.steps(),
                         handler.response())));
+            }
+        }
+        return routes.build();
+    }
+
+    private Router<WebSocketEndpoint> websocketRouter(Directive directive) {
+        Router.Builder<WebSocketEndpoint> routes = Router.builder();
+        if (options.headless()) {
+            return routes.build();
+        }
+        for (Handler handler : directive.handlers()) {
+            if (handler.isWebsocketStream()) {
+                List<String> origins = List.of(handler.extensions().getOrDefault("allowedOrigins", "").split(","))
+                        .stream().map(String::trim).filter(o -> !o.isEmpty()).toList();
+                routes.add("GET", handler.resource(), new WebSocketEndpoint(
+                        new SequenceRoute(sequence(handler.steps(), handler.response())), origins));
             }
         }
         return routes.build();
