@@ -2,56 +2,66 @@ package dev.atmo.cli;
 
 import dev.atmo.bundle.BundleException;
 import dev.atmo.directive.Problem;
+import dev.atmo.http.TlsFiles;
 import dev.atmo.server.AtmoServer;
 import dev.atmo.server.ServerOptions;
 import dev.atmo.wasm.EngineMode;
 import dev.atmo.wasm.Limits;
 import dev.atmo.wasm.abi.AbiVersion;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code atmo start [BUNDLE]}: loads a bundle and serves it until stopped. */
-@Command(name = "start", mixinStandardHelpOptions = true, sortOptions = false,
-        description = "Loads a bundle and serves its handlers.")
+/** {@code atmo start [BUNDLE]}: loads a bundle and serves it until stopped (SIGTERM or SIGINT drain first). */
+@Command(name = "start", mixinStandardHelpOptions = true, sortOptions = false, showDefaultValues = true,
+        description = "Loads a bundle and serves its handlers. Every option has an ATMO_* environment variable.")
 final class StartCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "BUNDLE", defaultValue = "${env:ATMO_BUNDLE_PATH:-runnables.wasm.zip}",
-            description = "runnables.wasm.zip or a bundle directory; env ATMO_BUNDLE_PATH (default: ${DEFAULT-VALUE})")
+            description = "runnables.wasm.zip or a bundle directory; env ATMO_BUNDLE_PATH")
     Path bundle;
 
     @Option(names = "--port", paramLabel = "N", defaultValue = "${env:ATMO_HTTP_PORT:-8080}",
-            description = "HTTP port; env ATMO_HTTP_PORT (default: ${DEFAULT-VALUE})")
+            description = "HTTP (or HTTPS with --tls-cert) port; env ATMO_HTTP_PORT")
     int port;
 
     @Option(names = "--host", paramLabel = "ADDR", defaultValue = "${env:ATMO_HTTP_HOST:-0.0.0.0}",
-            description = "address to bind; env ATMO_HTTP_HOST (default: ${DEFAULT-VALUE})")
+            description = "address to bind; env ATMO_HTTP_HOST")
     String host;
 
     @Option(names = "--headless", negatable = true, defaultValue = "${env:ATMO_HEADLESS:-false}", fallbackValue = "true",
-            description = "serve every Runnable at POST /<identifier>/<namespace>/<name>/<version>; env ATMO_HEADLESS (default: ${DEFAULT-VALUE})")
+            description = "serve every Runnable at POST /<identifier>/<namespace>/<name>/<version>; env ATMO_HEADLESS")
     boolean headless;
 
     @Option(names = "--run-schedules", negatable = true, defaultValue = "${env:ATMO_RUN_SCHEDULES:-true}",
-            fallbackValue = "true",
-            description = "fire schedules; env ATMO_RUN_SCHEDULES (default: ${DEFAULT-VALUE})")
+            fallbackValue = "true", description = "fire schedules; env ATMO_RUN_SCHEDULES")
     boolean runSchedules;
 
+    @Option(names = "--wait", defaultValue = "${env:ATMO_WAIT:-false}",
+            description = "wait for the bundle to appear and be valid instead of failing; env ATMO_WAIT")
+    boolean waitForBundle;
+
+    @Option(names = "--watch", defaultValue = "${env:ATMO_WATCH:-false}",
+            description = "reload the bundle when it changes, keeping the old one if the new one is invalid; env ATMO_WATCH")
+    boolean watch;
+
     @Option(names = "--max-body-bytes", paramLabel = "BYTES", defaultValue = "${env:ATMO_MAX_BODY_BYTES:-10485760}",
-            description = "larger request bodies get 413; env ATMO_MAX_BODY_BYTES (default: ${DEFAULT-VALUE})")
+            description = "larger request bodies get 413; env ATMO_MAX_BODY_BYTES")
     int maxBodyBytes;
 
     @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "${env:ATMO_TIMEOUT_SECONDS:-30}",
-            description = "deadline of one Runnable invocation; env ATMO_TIMEOUT_SECONDS (default: ${DEFAULT-VALUE})")
+            description = "deadline of one Runnable invocation; env ATMO_TIMEOUT_SECONDS")
     double timeoutSeconds;
 
     @Option(names = "--max-memory-mib", paramLabel = "MIB", defaultValue = "${env:ATMO_MAX_MEMORY_MIB:-64}",
-            description = "cap on each instance's linear memory; env ATMO_MAX_MEMORY_MIB (default: ${DEFAULT-VALUE})")
+            description = "cap on each instance's linear memory; env ATMO_MAX_MEMORY_MIB")
     int maxMemoryMib;
 
     @Option(names = "--instances", paramLabel = "N", defaultValue = "${env:ATMO_INSTANCES:-0}",
@@ -63,11 +73,64 @@ final class StartCommand implements Callable<Integer> {
     boolean interpreter;
 
     @Option(names = "--abi", paramLabel = "A|B", defaultValue = "${env:ATMO_ABI}",
-            description = "force the Runnable ABI generation of every Runnable; env ATMO_ABI (default: from atmoVersion)")
+            description = "force the Runnable ABI generation of every Runnable (default: from atmoVersion); env ATMO_ABI")
     String abi;
+
+    @Option(names = "--tls-cert", paramLabel = "PEM", defaultValue = "${env:ATMO_TLS_CERT}",
+            description = "serve HTTPS (HTTP/2 and HTTP/1.1) with this PEM certificate chain; env ATMO_TLS_CERT")
+    Path tlsCert;
+
+    @Option(names = "--tls-key", paramLabel = "PEM", defaultValue = "${env:ATMO_TLS_KEY}",
+            description = "the PEM (PKCS#8) private key of --tls-cert; env ATMO_TLS_KEY")
+    Path tlsKey;
+
+    @Option(names = "--shutdown-grace", paramLabel = "SECONDS", defaultValue = "${env:ATMO_SHUTDOWN_GRACE_SECONDS:-30}",
+            description = "how long a stop waits for in-flight requests and messages; env ATMO_SHUTDOWN_GRACE_SECONDS")
+    double shutdownGraceSeconds;
+
+    @Option(names = "--health-path", paramLabel = "PATH", defaultValue = "${env:ATMO_HEALTH_PATH:-/health}",
+            description = "health endpoint; env ATMO_HEALTH_PATH")
+    String healthPath;
+
+    @Option(names = "--ready-path", paramLabel = "PATH", defaultValue = "${env:ATMO_READY_PATH:-/ready}",
+            description = "readiness endpoint; env ATMO_READY_PATH")
+    String readyPath;
+
+    @Option(names = "--metrics-path", paramLabel = "PATH", defaultValue = "${env:ATMO_METRICS_PATH:-/meta/metrics}",
+            description = "Prometheus metrics endpoint; env ATMO_METRICS_PATH")
+    String metricsPath;
+
+    @Option(names = "--admin-port", paramLabel = "N", defaultValue = "${env:ATMO_ADMIN_PORT:--1}",
+            description = "serve health, readiness and metrics on this port only (-1 = beside the routes); env ATMO_ADMIN_PORT")
+    int adminPort;
+
+    @Option(names = "--ws-max-frame-bytes", paramLabel = "BYTES", defaultValue = "${env:ATMO_WS_MAX_FRAME_BYTES:-65536}",
+            description = "larger websocket messages close the connection; env ATMO_WS_MAX_FRAME_BYTES")
+    int wsMaxFrameBytes;
+
+    @Option(names = "--ws-idle-timeout", paramLabel = "SECONDS", defaultValue = "${env:ATMO_WS_IDLE_SECONDS:-300}",
+            description = "idle websocket connections are closed; env ATMO_WS_IDLE_SECONDS")
+    double wsIdleSeconds;
+
+    @Option(names = "--log-format", paramLabel = "text|json", defaultValue = "${env:ATMO_LOG_FORMAT:-text}",
+            description = "log line format; env ATMO_LOG_FORMAT")
+    LoggingSetup.Format logFormat;
+
+    @Option(names = "--log-level", paramLabel = "LEVEL", defaultValue = "${env:ATMO_LOG_LEVEL:-info}",
+            description = "trace, debug, info, warn or error; env ATMO_LOG_LEVEL")
+    String logLevel;
+
+    @Option(names = "--log-file", paramLabel = "FILE", defaultValue = "${env:ATMO_LOG_FILE}",
+            description = "append log lines to this file instead of stdout; env ATMO_LOG_FILE")
+    Path logFile;
+
+    @Option(names = "--app-name", paramLabel = "NAME", defaultValue = "${env:ATMO_APP_NAME:-Atmo}",
+            description = "name shown in the start-up log; env ATMO_APP_NAME")
+    String appName;
 
     @Override
     public Integer call() {
+        LoggingSetup.configure(logFormat, logLevel, Optional.ofNullable(logFile));
         ServerOptions options;
         try {
             options = options();
@@ -75,9 +138,10 @@ final class StartCommand implements Callable<Integer> {
             System.err.println("atmo: " + e.getMessage());
             return 2;
         }
+        LoggerFactory.getLogger("dev.atmo").info("starting {} {} ...", appName, Version.current());
         AtmoServer server;
         try {
-            server = AtmoServer.start(options);
+            server = waitForBundle ? startWaiting(options) : AtmoServer.start(options);
         } catch (BundleException e) {
             for (Problem problem : e.problems()) {
                 System.err.println(problem);
@@ -92,6 +156,9 @@ final class StartCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();
             stopped.countDown();
+            System.out.flush();
+            // a drained stop is a clean exit, whatever signal asked for it
+            Runtime.getRuntime().halt(0);
         }, "atmo-shutdown"));
         try {
             stopped.await();
@@ -99,6 +166,27 @@ final class StartCommand implements Callable<Integer> {
             Thread.currentThread().interrupt();
         }
         return 0;
+    }
+
+    /** Polls once per second until the bundle exists and loads. */
+    private AtmoServer startWaiting(ServerOptions options) {
+        while (true) {
+            try {
+                if (Files.exists(options.bundle())) {
+                    return AtmoServer.start(options);
+                }
+                LoggerFactory.getLogger("dev.atmo").info("waiting for {}", options.bundle());
+            } catch (BundleException e) {
+                LoggerFactory.getLogger("dev.atmo").warn("waiting for a valid {}: {} problem(s), first: {}",
+                        options.bundle(), e.problems().size(), e.problems().isEmpty() ? "" : e.problems().get(0));
+            }
+            try {
+                Thread.sleep(Duration.ofSeconds(1));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for the bundle");
+            }
+        }
     }
 
     private ServerOptions options() {
@@ -110,10 +198,19 @@ final class StartCommand implements Callable<Integer> {
             limits.withMaxInstances(instances);
         }
         Optional<AbiVersion> forced = abi == null || abi.isBlank() ? Optional.empty() : Optional.of(AbiVersion.parse(abi));
+        if ((tlsCert == null) != (tlsKey == null)) {
+            throw new IllegalArgumentException("--tls-cert and --tls-key go together");
+        }
+        Optional<TlsFiles> tls = tlsCert == null ? Optional.empty() : Optional.of(new TlsFiles(tlsCert, tlsKey));
         return ServerOptions.builder()
                 .bundle(bundle).host(host).port(port).headless(headless).runSchedules(runSchedules)
                 .maxBodyBytes(maxBodyBytes).engineMode(interpreter ? EngineMode.INTERPRETER : EngineMode.COMPILER)
-                .abi(forced).limits(limits.build())
+                .abi(forced).limits(limits.build()).watch(watch).tls(tls)
+                .shutdownGrace(Duration.ofMillis((long) (shutdownGraceSeconds * 1000)))
+                .operations(new ServerOptions.Operations(healthPath, readyPath, metricsPath,
+                        adminPort < 0 ? Optional.empty() : Optional.of(adminPort)))
+                .webSocketMaxFrameBytes(wsMaxFrameBytes)
+                .webSocketIdleTimeout(Duration.ofMillis((long) (wsIdleSeconds * 1000)))
                 .build();
     }
 }

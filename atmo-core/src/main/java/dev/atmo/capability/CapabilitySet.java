@@ -3,6 +3,7 @@ package dev.atmo.capability;
 import dev.atmo.bundle.Bundle;
 import dev.atmo.directive.Directive;
 import dev.atmo.directive.RedisConnection;
+import dev.atmo.metrics.AtmoMetrics;
 import dev.atmo.wasm.host.Capabilities;
 import dev.atmo.wasm.host.CacheCapability;
 import dev.atmo.wasm.host.GuestLog;
@@ -28,10 +29,15 @@ public final class CapabilitySet implements AutoCloseable {
     }
 
     public static CapabilitySet build(Bundle bundle, Function<String, Optional<String>> environment) {
+        return build(bundle, environment, new AtmoMetrics());
+    }
+
+    public static CapabilitySet build(Bundle bundle, Function<String, Optional<String>> environment,
+                                      AtmoMetrics metrics) {
         Directive directive = bundle.directive();
         CapabilityConfig config = CapabilityConfig.from(directive.capabilities());
         AuthHeaders auth = AuthHeaders.resolve(directive.authentication(), environment);
-        OutboundHttp http = new OutboundHttp(config.policy(), auth);
+        OutboundHttp http = new OutboundHttp(config.policy(), auth, metrics::outbound);
         Optional<RedisCache> redis = directive.connections().redis().map(r -> redis(r, environment));
         CacheCapability cache = redis.<CacheCapability>map(r -> r).orElseGet(() ->
                 new MemoryCache(config.cacheEntries(), java.time.Clock.systemUTC()));
@@ -44,7 +50,7 @@ public final class CapabilitySet implements AutoCloseable {
             builder.graphql(new GraphQlClient(http));
         }
         if (config.cache()) {
-            builder.cache(cache);
+            builder.cache(new MeteredCache(cache, metrics));
         }
         if (config.files()) {
             builder.files(name -> bundle.staticFiles().get(name));

@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiConsumer;
 
 /**
  * Outbound HTTP for Runnables on one shared JDK client. Redirects are followed here, hop by hop, so that every
@@ -33,10 +34,17 @@ public final class OutboundHttp implements HttpCapability {
     private final HttpClient client;
     private final OutboundPolicy policy;
     private final AuthHeaders auth;
+    private final BiConsumer<String, String> calls;
 
     public OutboundHttp(OutboundPolicy policy, AuthHeaders auth) {
+        this(policy, auth, (host, status) -> { });
+    }
+
+    /** @param calls told the host and the status (or {@code error}) of every hop */
+    public OutboundHttp(OutboundPolicy policy, AuthHeaders auth, BiConsumer<String, String> calls) {
         this.policy = policy;
         this.auth = auth;
+        this.calls = calls;
         this.client = HttpClient.newBuilder()
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .connectTimeout(policy.connectTimeout())
@@ -103,10 +111,14 @@ public final class OutboundHttp implements HttpCapability {
             request.setHeader("Authorization", injected);
         }
         try {
-            return client.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+            HttpResponse<InputStream> response = client.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+            calls.accept(uri.getHost(), String.valueOf(response.statusCode()));
+            return response;
         } catch (HttpTimeoutException e) {
+            calls.accept(uri.getHost(), "error");
             throw new CapabilityException(method + " " + uri + ": timed out");
         } catch (IOException e) {
+            calls.accept(uri.getHost(), "error");
             throw new CapabilityException(method + " " + uri + ": " + describe(e));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -3,6 +3,18 @@ package dev.atmo.http;
 import dev.atmo.AtmoException;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelPipeline;
+import io.netty.handler.codec.http2.Http2FrameCodecBuilder;
+import io.netty.handler.codec.http2.Http2MultiplexHandler;
+import io.netty.handler.codec.http2.Http2StreamFrameToHttpObjectCodec;
+import io.netty.handler.ssl.ApplicationProtocolConfig;
+import io.netty.handler.ssl.ApplicationProtocolNames;
+import io.netty.handler.ssl.ApplicationProtocolNegotiationHandler;
+import io.netty.handler.ssl.SslContext;
+import io.netty.handler.ssl.SslContextBuilder;
+import io.netty.handler.ssl.SslProvider;
+import java.util.Optional;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
@@ -42,6 +54,7 @@ public final class HttpServer implements AutoCloseable {
     private final int maxBodyBytes;
     private final Supplier<Router<RouteHandler>> router;
     private final WebSocketSettings websockets;
+    private final Optional<SslContext> ssl;
     private final ChannelGroup upgraded = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
     private final ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor();
     private EventLoopGroup boss;
@@ -54,6 +67,7 @@ public final class HttpServer implements AutoCloseable {
         this.maxBodyBytes = b.maxBodyBytes;
         this.router = Objects.requireNonNull(b.router, "router");
         this.websockets = b.websockets;
+        this.ssl = sslContext(b.tls);
     }
 
     public static Builder builder() {
@@ -79,11 +93,12 @@ public final class HttpServer implements AutoCloseable {
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel ch) {
-                        ch.pipeline()
-                                .addLast("codec", new HttpServerCodec())
-                                .addLast("keepalive", new HttpServerKeepAliveHandler())
-                                .addLast("aggregator", new BodyLimitAggregator(maxBodyBytes))
-                                .addLast("atmo", new HttpRequestHandler(router, websockets, workers, upgraded));
+                        if (ssl.isPresent()) {
+                            ch.pipeline().addLast("tls", ssl.get().newHandler(ch.alloc()))
+                                    .addLast("alpn", new Alpn());
+                        } else {
+                            http1(ch.pipeline());
+                        }
                     }
                 });
         try {
@@ -93,6 +108,57 @@ public final class HttpServer implements AutoCloseable {
             throw new AtmoException("cannot serve on " + host + ":" + requestedPort + ": " + e.getMessage(), e);
         }
         return this;
+    }
+
+    private void http1(ChannelPipeline pipeline) {
+        pipeline.addLast("codec", new HttpServerCodec())
+                .addLast("keepalive", new HttpServerKeepAliveHandler())
+                .addLast("aggregator", new BodyLimitAggregator(maxBodyBytes))
+                .addLast("atmo", new HttpRequestHandler(router, websockets, workers, upgraded));
+    }
+
+    /** After the TLS handshake: HTTP/2 streams each get the HTTP/1 pipeline through a frame converter. */
+    private final class Alpn extends ApplicationProtocolNegotiationHandler {
+        Alpn() {
+            super(ApplicationProtocolNames.HTTP_1_1);
+        }
+
+        @Override
+        protected void configurePipeline(ChannelHandlerContext ctx, String protocol) {
+            if (ApplicationProtocolNames.HTTP_2.equals(protocol)) {
+                ctx.pipeline().addLast(Http2FrameCodecBuilder.forServer().build(),
+                        new Http2MultiplexHandler(new ChannelInitializer<Channel>() {
+                            @Override
+                            protected void initChannel(Channel stream) {
+                                stream.pipeline().addLast(new Http2StreamFrameToHttpObjectCodec(true))
+                                        .addLast(new BodyLimitAggregator(maxBodyBytes))
+                                        .addLast(new HttpRequestHandler(router, WebSocketSettings.none(), workers,
+                                                upgraded));
+                            }
+                        }));
+            } else {
+                http1(ctx.pipeline());
+            }
+        }
+    }
+
+    private static Optional<SslContext> sslContext(Optional<TlsFiles> tls) {
+        if (tls.isEmpty()) {
+            return Optional.empty();
+        }
+        TlsFiles files = tls.get();
+        try {
+            return Optional.of(SslContextBuilder.forServer(files.certificate().toFile(), files.privateKey().toFile())
+                    .sslProvider(SslProvider.JDK)
+                    .applicationProtocolConfig(new ApplicationProtocolConfig(ApplicationProtocolConfig.Protocol.ALPN,
+                            ApplicationProtocolConfig.SelectorFailureBehavior.NO_ADVERTISE,
+                            ApplicationProtocolConfig.SelectedListenerFailureBehavior.ACCEPT,
+                            ApplicationProtocolNames.HTTP_2, ApplicationProtocolNames.HTTP_1_1))
+                    .build());
+        } catch (javax.net.ssl.SSLException | IllegalArgumentException e) {
+            throw new AtmoException("cannot use TLS certificate " + files.certificate() + " with key "
+                    + files.privateKey() + ": " + e.getMessage() + " (the key must be PEM, PKCS#8)", e);
+        }
     }
 
     /** The port actually bound (useful with port 0). */
@@ -133,6 +199,13 @@ public final class HttpServer implements AutoCloseable {
         private int maxBodyBytes = DEFAULT_MAX_BODY_BYTES;
         private Supplier<Router<RouteHandler>> router;
         private WebSocketSettings websockets = WebSocketSettings.none();
+        private Optional<TlsFiles> tls = Optional.empty();
+
+        /** Serve HTTPS with this certificate and key; HTTP/2 is offered through ALPN. */
+        public Builder tls(Optional<TlsFiles> tls) {
+            this.tls = Objects.requireNonNull(tls);
+            return this;
+        }
 
         /** Websocket stream routes and limits; none by default. */
         public Builder websockets(WebSocketSettings websockets) {

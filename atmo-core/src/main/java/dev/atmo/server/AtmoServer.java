@@ -1,44 +1,38 @@
 package dev.atmo.server;
 
 import dev.atmo.bundle.Bundle;
-import dev.atmo.bundle.BundleReader;
-import dev.atmo.capability.CapabilitySet;
-import dev.atmo.directive.Directive;
-import dev.atmo.directive.Handler;
-import dev.atmo.directive.RunnableDecl;
-import dev.atmo.directive.Step;
 import dev.atmo.http.HttpServer;
-import dev.atmo.http.RouteHandler;
-import dev.atmo.http.Router;
-import dev.atmo.http.WebSocketEndpoint;
 import dev.atmo.http.WebSocketSettings;
-import dev.atmo.schedule.Scheduler;
-import dev.atmo.sequence.Sequence;
-import java.util.List;
-import java.util.Map;
+import dev.atmo.metrics.AtmoMetrics;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Atmo: a bundle, its Runnables loaded into the engine, and the HTTP server serving its handlers
- * (or, headless, every Runnable at its FQFN path).
+ * Atmo: the HTTP server (and the admin server, when asked for) in front of the loaded {@link Application}.
+ * A reload loads the new bundle beside the old one and swaps them; a stop drains in-flight work first.
  */
 public final class AtmoServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger("dev.atmo");
+    private static final Duration WATCH_INTERVAL = Duration.ofMillis(500);
 
     private final ServerOptions options;
-    private final AtomicReference<Router<RouteHandler>> router = new AtomicReference<>();
-    private final AtomicReference<Router<WebSocketEndpoint>> websockets = new AtomicReference<>();
-    private Bundle bundle;
-    private LoadedRunnables runnables;
-    private CapabilitySet capabilitySet;
+    private final AtmoMetrics metrics = new AtmoMetrics();
+    private final AtomicReference<Application> application = new AtomicReference<>();
+    private final OperationsRoutes operations;
     private HttpServer http;
-    private Scheduler scheduler;
+    private HttpServer admin;
+    private BundleWatcher watcher;
+    private volatile boolean stopping;
+    private boolean closed;
 
     private AtmoServer(ServerOptions options) {
         this.options = options;
+        ServerOptions.Operations ops = options.operations();
+        this.operations = new OperationsRoutes(ops.healthPath(), ops.readyPath(), ops.metricsPath(), metrics,
+                () -> !stopping && application.get() != null && application.get().ready());
     }
 
     /** Loads the bundle and starts serving; failures close whatever started and are rethrown. */
@@ -54,97 +48,120 @@ public final class AtmoServer implements AutoCloseable {
     }
 
     private void startUp() {
-        bundle = BundleReader.builder().build().read(options.bundle());
-        bundle.warnings().forEach(w -> LOG.warn("{}", w));
-        LOG.info("loaded bundle from {}", options.bundle());
-        capabilitySet = CapabilitySet.build(bundle, name -> Optional.ofNullable(System.getenv(name)));
-        runnables = LoadedRunnables.load(bundle, options.engineMode(), options.limits(), options.abi(),
-                capabilitySet.capabilities());
-        router.set(options.headless() ? headlessRouter(bundle.directive()) : handlerRouter(bundle.directive()));
-        websockets.set(websocketRouter(bundle.directive()));
+        Application app = Application.load(options, metrics, sharedOperations());
+        application.set(app);
         http = HttpServer.builder().host(options.host()).port(options.port())
-                .maxBodyBytes(options.maxBodyBytes()).router(router::get)
-                .websockets(new WebSocketSettings(websockets::get, WebSocketSettings.DEFAULT_MAX_FRAME_BYTES,
-                        WebSocketSettings.DEFAULT_IDLE_TIMEOUT))
+                .maxBodyBytes(options.maxBodyBytes()).tls(options.tls())
+                .router(() -> application.get().routes())
+                .websockets(new WebSocketSettings(() -> application.get().websockets(),
+                        options.webSocketMaxFrameBytes(), options.webSocketIdleTimeout()))
                 .build().start();
-        LOG.info("serving on {}:{}", options.host(), http.port());
-        if (!options.headless() && !bundle.directive().schedules().isEmpty()) {
-            if (options.runSchedules()) {
-                scheduler = Scheduler.start(bundle.directive().schedules(),
-                        s -> sequence(s.steps(), Optional.empty()));
-            } else {
-                LOG.info("schedules are registered but not run (run-schedules is off)");
-            }
+        LOG.info("serving on {}:{}{}", options.host(), http.port(), options.tls().isPresent() ? " (TLS)" : "");
+        if (options.operations().adminPort().isPresent()) {
+            admin = HttpServer.builder().host(options.host()).port(options.operations().adminPort().get())
+                    .router(operations::alone).build().start();
+            LOG.info("operator endpoints on {}:{}", options.host(), admin.port());
+        }
+        app.startBackground();
+        if (options.watch()) {
+            watcher = BundleWatcher.start(options.bundle(), WATCH_INTERVAL, this::reload);
         }
     }
 
-    private Router<RouteHandler> handlerRouter(Directive directive) {
-        Router.Builder<RouteHandler> routes = Router.builder();
-        for (Handler handler : directive.handlers()) {
-            if (handler.isRequest()) {
-                routes.add(handler.method(), handler.resource(), new SequenceRoute(sequence(handler.steps(),
-                        handler.response())));
-            }
-        }
-        return routes.build();
+    private Optional<OperationsRoutes> sharedOperations() {
+        return options.operations().adminPort().isPresent() ? Optional.empty() : Optional.of(operations);
     }
 
-    private Router<WebSocketEndpoint> websocketRouter(Directive directive) {
-        Router.Builder<WebSocketEndpoint> routes = Router.builder();
-        if (options.headless()) {
-            return routes.build();
+    /**
+     * Loads the bundle again and, when it is valid, swaps it in: new requests go to the new bundle while those
+     * in flight finish on the old one. An invalid bundle is reported and the current one keeps serving.
+     *
+     * @return true when the new bundle is now serving
+     */
+    public synchronized boolean reload() {
+        if (stopping) {
+            return false;
         }
-        for (Handler handler : directive.handlers()) {
-            if (handler.isWebsocketStream()) {
-                List<String> origins = List.of(handler.extensions().getOrDefault("allowedOrigins", "").split(","))
-                        .stream().map(String::trim).filter(o -> !o.isEmpty()).toList();
-                routes.add("GET", handler.resource(), new WebSocketEndpoint(
-                        new SequenceRoute(sequence(handler.steps(), handler.response())), origins));
-            }
+        Application next;
+        try {
+            next = Application.load(options, metrics, sharedOperations());
+        } catch (RuntimeException e) {
+            LOG.error("reload of {} failed, the current bundle keeps serving: {}", options.bundle(), e.getMessage());
+            return false;
         }
-        return routes.build();
+        Application previous = application.getAndSet(next);
+        previous.stopBackground(options.shutdownGrace());
+        next.startBackground();
+        LOG.info("reloaded {}", options.bundle());
+        Thread.ofVirtual().name("retire-bundle").start(() -> retire(previous));
+        return true;
     }
 
-    private Router<RouteHandler> headlessRouter(Directive directive) {
-        Router.Builder<RouteHandler> routes = Router.builder();
-        for (RunnableDecl runnable : directive.runnables()) {
-            String fqfn = directive.fqfnOf(runnable).toString();
-            Step step = Step.fn(fqfn, "", Map.of(), null, null);
-            routes.add("POST", directive.fqfnOf(runnable).headlessPath(),
-                    new HeadlessRoute(sequence(List.of(step), Optional.empty())));
+    private void retire(Application previous) {
+        previous.awaitIdle(options.shutdownGrace());
+        try {
+            Thread.sleep(200);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
-        return routes.build();
-    }
-
-    private Sequence sequence(List<Step> steps, Optional<String> response) {
-        return new Sequence(steps, response, runnables, options.limits().maxInstances());
+        previous.awaitIdle(options.shutdownGrace());
+        previous.close();
     }
 
     public int port() {
         return http.port();
     }
 
+    /** The admin port when the operator endpoints are served apart. */
+    public Optional<Integer> adminPort() {
+        return Optional.ofNullable(admin).map(HttpServer::port);
+    }
+
     public Bundle bundle() {
-        return bundle;
+        return application.get().bundle();
     }
 
     public LoadedRunnables runnables() {
-        return runnables;
+        return application.get().runnables();
     }
 
+    public AtmoMetrics metrics() {
+        return metrics;
+    }
+
+    /**
+     * Stops gracefully: no new connections, background work stopped, in-flight requests and messages finished
+     * within the grace period, websockets closed with a close frame, then everything released.
+     */
     @Override
-    public void close() {
-        if (scheduler != null) {
-            scheduler.close();
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        stopping = true;
+        if (watcher != null) {
+            watcher.close();
+        }
+        if (http != null) {
+            http.stopAccepting();
+        }
+        Application app = application.get();
+        if (app != null) {
+            app.stopBackground(options.shutdownGrace());
+            if (!app.awaitIdle(options.shutdownGrace())) {
+                LOG.warn("stopping with {} requests still running after the grace period", app.inFlight());
+            }
         }
         if (http != null) {
             http.close();
         }
-        if (runnables != null) {
-            runnables.close();
+        if (admin != null) {
+            admin.close();
         }
-        if (capabilitySet != null) {
-            capabilitySet.close();
+        if (app != null) {
+            app.close();
         }
+        LOG.info("stopped");
     }
 }

@@ -6,11 +6,11 @@ import dev.atmo.bundle.RunnableModuleSource;
 import dev.atmo.directive.Directive;
 import dev.atmo.directive.RunnableDecl;
 import dev.atmo.http.HeaderNames;
+import dev.atmo.metrics.AtmoMetrics;
 import dev.atmo.sequence.StepCall;
 import dev.atmo.sequence.StepFailure;
 import dev.atmo.sequence.StepRunner;
 import dev.atmo.wasm.EngineMode;
-import dev.atmo.wasm.GuestTrapException;
 import dev.atmo.wasm.InvocationTimeoutException;
 import dev.atmo.wasm.Limits;
 import dev.atmo.wasm.ModuleOptions;
@@ -21,6 +21,7 @@ import dev.atmo.wasm.WasmRunnable;
 import dev.atmo.wasm.abi.AbiVersion;
 import dev.atmo.wasm.host.Capabilities;
 import dev.atmo.wasm.host.GuestRequest;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -39,11 +40,15 @@ public final class LoadedRunnables implements StepRunner, AutoCloseable {
     private final Directive directive;
     private final Map<String, WasmRunnable> byFqfn;
     private final Capabilities capabilities;
+    private final AtmoMetrics metrics;
 
-    private LoadedRunnables(Directive directive, Map<String, WasmRunnable> byFqfn, Capabilities capabilities) {
+    private LoadedRunnables(Directive directive, Map<String, WasmRunnable> byFqfn, Capabilities capabilities,
+                            AtmoMetrics metrics) {
         this.directive = directive;
         this.byFqfn = byFqfn;
         this.capabilities = capabilities;
+        this.metrics = metrics;
+        byFqfn.forEach((fqfn, runnable) -> metrics.pool(fqfn, runnable.pool()));
     }
 
     /**
@@ -52,7 +57,7 @@ public final class LoadedRunnables implements StepRunner, AutoCloseable {
      * @throws AtmoException naming each module that failed to load
      */
     public static LoadedRunnables load(Bundle bundle, EngineMode mode, Limits limits, Optional<AbiVersion> abi,
-                                       Capabilities capabilities) {
+                                       Capabilities capabilities, AtmoMetrics metrics) {
         Directive directive = bundle.directive();
         Map<String, WasmRunnable> loaded = new LinkedHashMap<>();
         List<String> problems = new ArrayList<>();
@@ -81,7 +86,7 @@ public final class LoadedRunnables implements StepRunner, AutoCloseable {
             loaded.values().forEach(WasmRunnable::close);
             throw new AtmoException(String.join("\n", problems));
         }
-        return new LoadedRunnables(directive, Map.copyOf(loaded), capabilities);
+        return new LoadedRunnables(directive, Map.copyOf(loaded), capabilities, metrics);
     }
 
     public Optional<WasmRunnable> find(String reference) {
@@ -106,17 +111,27 @@ public final class LoadedRunnables implements StepRunner, AutoCloseable {
                 .params(job.params())
                 .state(call.state())
                 .build();
+        long start = System.nanoTime();
+        String outcome = "trap";
         try {
-            return runnable.invoke(job.body(), Optional.of(request), capabilities);
+            Outcome result = runnable.invoke(job.body(), Optional.of(request), capabilities);
+            outcome = result instanceof Outcome.Failure ? "error" : "success";
+            return result;
         } catch (InvocationTimeoutException e) {
-            throw new StepFailure(504, "failed to execute fn " + call.fn() + ": " + e.getMessage(), e);
+            outcome = "timeout";
+            throw failure(504, call, e);
         } catch (PoolBusyException e) {
-            throw new StepFailure(503, "failed to execute fn " + call.fn() + ": " + e.getMessage(), e);
-        } catch (GuestTrapException e) {
-            throw new StepFailure(500, "failed to execute fn " + call.fn() + ": " + e.getMessage(), e);
+            outcome = "busy";
+            throw failure(503, call, e);
         } catch (WasmException e) {
-            throw new StepFailure(500, "failed to execute fn " + call.fn() + ": " + e.getMessage(), e);
+            throw failure(500, call, e);
+        } finally {
+            metrics.invocation(runnable.name(), outcome, Duration.ofNanos(System.nanoTime() - start));
         }
+    }
+
+    private static StepFailure failure(int status, StepCall call, WasmException e) {
+        return new StepFailure(status, "failed to execute fn " + call.fn() + ": " + e.getMessage(), e);
     }
 
     /** ABI A sees Go-canonical header names, ABI B lower-cased ones. */

@@ -1,28 +1,41 @@
 package dev.atmo.server;
 
 import dev.atmo.http.HttpServer;
+import dev.atmo.http.TlsFiles;
+import dev.atmo.http.WebSocketSettings;
 import dev.atmo.wasm.EngineMode;
 import dev.atmo.wasm.Limits;
 import dev.atmo.wasm.abi.AbiVersion;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
  * Everything {@link AtmoServer} is started with; built the same way from code and from the CLI.
  *
- * @param bundle        the bundle: a {@code runnables.wasm.zip} or a directory
- * @param host          the address to bind (default all interfaces)
- * @param port          the HTTP port (0 picks a free one)
- * @param headless      serve every Runnable at its FQFN path instead of the Directive's handlers
- * @param runSchedules  run schedule timers (false registers schedules without firing them)
- * @param maxBodyBytes  request bodies above this get 413
- * @param engineMode    Chicory's compiler or interpreter
- * @param abi           force one ABI generation for every Runnable
- * @param limits        per-Runnable deadline, memory cap and pool bounds
+ * @param bundle          the bundle: a {@code runnables.wasm.zip} or a directory
+ * @param host            the address to bind (default all interfaces)
+ * @param port            the HTTP port (0 picks a free one)
+ * @param headless        serve every Runnable at its FQFN path instead of the Directive's handlers
+ * @param runSchedules    run schedule timers (false registers schedules without firing them)
+ * @param maxBodyBytes    request bodies above this get 413
+ * @param engineMode      Chicory's compiler or interpreter
+ * @param abi             force one ABI generation for every Runnable
+ * @param limits          per-Runnable deadline, memory cap and pool bounds
+ * @param operations      health, readiness and metrics paths, and the admin port if they are served apart
+ * @param watch           reload the bundle when it changes
+ * @param shutdownGrace   how long a stop waits for in-flight requests and messages
+ * @param tls             certificate and key to serve HTTPS (HTTP/2 and HTTP/1.1) instead of HTTP
+ * @param webSocketMaxFrameBytes larger websocket messages close the connection
+ * @param webSocketIdleTimeout   idle websocket connections are closed after this
  */
 public record ServerOptions(Path bundle, String host, int port, boolean headless, boolean runSchedules,
-                            int maxBodyBytes, EngineMode engineMode, Optional<AbiVersion> abi, Limits limits) {
+                            int maxBodyBytes, EngineMode engineMode, Optional<AbiVersion> abi, Limits limits,
+                            Operations operations, boolean watch, Duration shutdownGrace, Optional<TlsFiles> tls,
+                            int webSocketMaxFrameBytes, Duration webSocketIdleTimeout) {
+
+    public static final Duration DEFAULT_SHUTDOWN_GRACE = Duration.ofSeconds(30);
 
     public ServerOptions {
         Objects.requireNonNull(bundle);
@@ -30,6 +43,21 @@ public record ServerOptions(Path bundle, String host, int port, boolean headless
         Objects.requireNonNull(engineMode);
         Objects.requireNonNull(abi);
         Objects.requireNonNull(limits);
+        Objects.requireNonNull(operations);
+        Objects.requireNonNull(shutdownGrace);
+        Objects.requireNonNull(tls);
+        Objects.requireNonNull(webSocketIdleTimeout);
+    }
+
+    /**
+     * Where the operator endpoints live.
+     *
+     * @param adminPort serve them on this port only (0 = a free port) instead of beside the user routes
+     */
+    public record Operations(String healthPath, String readyPath, String metricsPath, Optional<Integer> adminPort) {
+        public static Operations defaults() {
+            return new Operations("/health", "/ready", "/meta/metrics", Optional.empty());
+        }
     }
 
     public static Builder builder() {
@@ -47,6 +75,12 @@ public record ServerOptions(Path bundle, String host, int port, boolean headless
         private EngineMode engineMode = EngineMode.COMPILER;
         private Optional<AbiVersion> abi = Optional.empty();
         private Limits limits = Limits.defaults();
+        private Operations operations = Operations.defaults();
+        private boolean watch;
+        private Duration shutdownGrace = DEFAULT_SHUTDOWN_GRACE;
+        private Optional<TlsFiles> tls = Optional.empty();
+        private int webSocketMaxFrameBytes = WebSocketSettings.DEFAULT_MAX_FRAME_BYTES;
+        private Duration webSocketIdleTimeout = WebSocketSettings.DEFAULT_IDLE_TIMEOUT;
 
         public Builder bundle(Path bundle) {
             this.bundle = bundle;
@@ -93,8 +127,39 @@ public record ServerOptions(Path bundle, String host, int port, boolean headless
             return this;
         }
 
+        public Builder operations(Operations operations) {
+            this.operations = operations;
+            return this;
+        }
+
+        public Builder watch(boolean watch) {
+            this.watch = watch;
+            return this;
+        }
+
+        public Builder shutdownGrace(Duration shutdownGrace) {
+            this.shutdownGrace = shutdownGrace;
+            return this;
+        }
+
+        public Builder tls(Optional<TlsFiles> tls) {
+            this.tls = tls;
+            return this;
+        }
+
+        public Builder webSocketMaxFrameBytes(int bytes) {
+            this.webSocketMaxFrameBytes = bytes;
+            return this;
+        }
+
+        public Builder webSocketIdleTimeout(Duration timeout) {
+            this.webSocketIdleTimeout = timeout;
+            return this;
+        }
+
         public ServerOptions build() {
-            return new ServerOptions(bundle, host, port, headless, runSchedules, maxBodyBytes, engineMode, abi, limits);
+            return new ServerOptions(bundle, host, port, headless, runSchedules, maxBodyBytes, engineMode, abi,
+                    limits, operations, watch, shutdownGrace, tls, webSocketMaxFrameBytes, webSocketIdleTimeout);
         }
     }
 }

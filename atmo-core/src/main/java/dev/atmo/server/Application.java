@@ -1,0 +1,194 @@
+package dev.atmo.server;
+
+import dev.atmo.bundle.Bundle;
+import dev.atmo.bundle.BundleReader;
+import dev.atmo.capability.CapabilitySet;
+import dev.atmo.directive.Directive;
+import dev.atmo.directive.Handler;
+import dev.atmo.directive.RunnableDecl;
+import dev.atmo.directive.Step;
+import dev.atmo.http.RouteHandler;
+import dev.atmo.http.Router;
+import dev.atmo.http.WebSocketEndpoint;
+import dev.atmo.metrics.AtmoMetrics;
+import dev.atmo.schedule.Scheduler;
+import dev.atmo.sequence.Sequence;
+import dev.atmo.stream.NatsOptions;
+import dev.atmo.stream.NatsStreams;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One loaded bundle: its Runnables compiled, its capabilities, its routes and websocket endpoints, and its
+ * background work (schedules, streams). A reload builds a new one beside the old and swaps them.
+ */
+final class Application implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger("dev.atmo");
+
+    private final ServerOptions options;
+    private final AtmoMetrics metrics;
+    private final InFlight inFlight = new InFlight();
+    private Bundle bundle;
+    private CapabilitySet capabilitySet;
+    private LoadedRunnables runnables;
+    private Router<RouteHandler> routes;
+    private Router<WebSocketEndpoint> websockets;
+    private Scheduler scheduler;
+    private NatsStreams natsStreams;
+
+    private Application(ServerOptions options, AtmoMetrics metrics) {
+        this.options = options;
+        this.metrics = metrics;
+    }
+
+    /**
+     * Reads, validates and loads the bundle; failures close what was loaded and are rethrown.
+     *
+     * @param operations the operator endpoints to serve beside the user routes, if any
+     */
+    static Application load(ServerOptions options, AtmoMetrics metrics, Optional<OperationsRoutes> operations) {
+        Application app = new Application(options, metrics);
+        try {
+            app.loadBundle(operations);
+        } catch (RuntimeException e) {
+            app.close();
+            throw e;
+        }
+        return app;
+    }
+
+    private void loadBundle(Optional<OperationsRoutes> operations) {
+        bundle = BundleReader.builder().build().read(options.bundle());
+        bundle.warnings().forEach(w -> LOG.warn("{}", w));
+        capabilitySet = CapabilitySet.build(bundle, name -> Optional.ofNullable(System.getenv(name)), metrics);
+        runnables = LoadedRunnables.load(bundle, options.engineMode(), options.limits(), options.abi(),
+                capabilitySet.capabilities(), metrics);
+        Directive directive = bundle.directive();
+        Router.Builder<RouteHandler> all = options.headless() ? headlessRoutes(directive) : handlerRoutes(directive);
+        Router<RouteHandler> user = all.build();
+        operations.ifPresent(ops -> ops.addTo(all, user));
+        routes = all.build();
+        websockets = websocketRoutes(directive);
+        LOG.info("loaded bundle from {}: {} Runnables", options.bundle(), runnables.all().size());
+    }
+
+    private Router.Builder<RouteHandler> handlerRoutes(Directive directive) {
+        Router.Builder<RouteHandler> routes = Router.builder();
+        for (Handler handler : directive.handlers()) {
+            if (handler.isRequest()) {
+                routes.add(handler.method(), handler.resource(), metered(handler.method(), handler.resource(),
+                        new SequenceRoute(sequence(handler.steps(), handler.response()))));
+            }
+        }
+        return routes;
+    }
+
+    private Router.Builder<RouteHandler> headlessRoutes(Directive directive) {
+        Router.Builder<RouteHandler> routes = Router.builder();
+        for (RunnableDecl runnable : directive.runnables()) {
+            String fqfn = directive.fqfnOf(runnable).toString();
+            String path = directive.fqfnOf(runnable).headlessPath();
+            Step step = Step.fn(fqfn, "", Map.of(), null, null);
+            routes.add("POST", path, metered("POST", path,
+                    new HeadlessRoute(sequence(List.of(step), Optional.empty()))));
+        }
+        return routes;
+    }
+
+    private Router<WebSocketEndpoint> websocketRoutes(Directive directive) {
+        Router.Builder<WebSocketEndpoint> routes = Router.builder();
+        if (options.headless()) {
+            return routes.build();
+        }
+        for (Handler handler : directive.handlers()) {
+            if (handler.isWebsocketStream()) {
+                List<String> origins = List.of(handler.extensions().getOrDefault("allowedOrigins", "").split(","))
+                        .stream().map(String::trim).filter(o -> !o.isEmpty()).toList();
+                routes.add("GET", handler.resource(), new WebSocketEndpoint(metered("STREAM", handler.resource(),
+                        new SequenceRoute(sequence(handler.steps(), handler.response()))), origins));
+            }
+        }
+        return routes.build();
+    }
+
+    private RouteHandler metered(String method, String pattern, RouteHandler route) {
+        return new MeteredRoute(method, pattern, route, metrics, inFlight);
+    }
+
+    Sequence sequence(List<Step> steps, Optional<String> response) {
+        return new Sequence(steps, response, runnables, options.limits().maxInstances());
+    }
+
+    /** Starts schedules and stream subscriptions. */
+    void startBackground() {
+        Directive directive = bundle.directive();
+        if (!options.headless() && NatsStreams.hasHandlers(directive)) {
+            natsStreams = NatsStreams.start(directive, h -> sequence(h.steps(), h.response()),
+                    NatsOptions.builder().drainGrace(options.shutdownGrace()).build());
+        }
+        if (options.headless() || directive.schedules().isEmpty()) {
+            return;
+        }
+        if (options.runSchedules()) {
+            scheduler = Scheduler.start(directive.schedules(), s -> sequence(s.steps(), Optional.empty()));
+        } else {
+            LOG.info("schedules are registered but not run (run-schedules is off)");
+        }
+    }
+
+    /** Stops taking new background work; work already running finishes within the grace period. */
+    void stopBackground(Duration grace) {
+        if (natsStreams != null) {
+            natsStreams.drain(grace);
+            natsStreams = null;
+        }
+        if (scheduler != null) {
+            scheduler.close();
+            scheduler = null;
+        }
+    }
+
+    /** True once loaded and every connection is up. */
+    boolean ready() {
+        return runnables != null;
+    }
+
+    boolean awaitIdle(Duration grace) {
+        return inFlight.awaitIdle(grace);
+    }
+
+    int inFlight() {
+        return inFlight.count();
+    }
+
+    Router<RouteHandler> routes() {
+        return routes;
+    }
+
+    Router<WebSocketEndpoint> websockets() {
+        return websockets;
+    }
+
+    Bundle bundle() {
+        return bundle;
+    }
+
+    LoadedRunnables runnables() {
+        return runnables;
+    }
+
+    @Override
+    public void close() {
+        stopBackground(Duration.ZERO);
+        if (runnables != null) {
+            runnables.close();
+        }
+        if (capabilitySet != null) {
+            capabilitySet.close();
+        }
+    }
+}

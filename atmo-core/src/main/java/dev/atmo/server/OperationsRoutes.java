@@ -1,0 +1,47 @@
+package dev.atmo.server;
+
+import dev.atmo.AtmoException;
+import dev.atmo.http.Response;
+import dev.atmo.http.RouteHandler;
+import dev.atmo.http.RouteLookup;
+import dev.atmo.http.Router;
+import dev.atmo.metrics.AtmoMetrics;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+
+/**
+ * The operator's endpoints: health ({@code {"healthy":true}}), readiness (503 until the bundle is loaded and
+ * its connections are up) and Prometheus metrics. Served beside the user's routes, never shadowing one
+ * silently, or on a separate admin port.
+ */
+record OperationsRoutes(String healthPath, String readyPath, String metricsPath, AtmoMetrics metrics,
+                        BooleanSupplier ready) {
+
+    /** Adds the endpoints; a clash with a route of the Directive is a start-up error naming both. */
+    void addTo(Router.Builder<RouteHandler> routes, Router<RouteHandler> user) {
+        for (String path : new String[] {healthPath, readyPath, metricsPath}) {
+            if (user.find("GET", path) instanceof RouteLookup.Found<RouteHandler>) {
+                throw new AtmoException("the Directive's route GET " + path + " clashes with Atmo's own endpoint "
+                        + path + "; choose another path for it (--health-path, --ready-path, --metrics-path) "
+                        + "or serve them on --admin-port");
+            }
+        }
+        routes.add("GET", healthPath, request -> json(200, "{\"healthy\":true}"));
+        routes.add("GET", readyPath, request -> ready.getAsBoolean()
+                ? json(200, "{\"ready\":true}") : json(503, "{\"ready\":false}"));
+        routes.add("GET", metricsPath, request -> new Response(200,
+                Map.of("Content-Type", "text/plain; version=0.0.4; charset=utf-8"),
+                metrics.scrape().getBytes(StandardCharsets.UTF_8)));
+    }
+
+    Router<RouteHandler> alone() {
+        Router.Builder<RouteHandler> routes = Router.builder();
+        addTo(routes, Router.<RouteHandler>builder().build());
+        return routes.build();
+    }
+
+    private static Response json(int status, String body) {
+        return new Response(status, Map.of("Content-Type", "application/json"), body.getBytes(StandardCharsets.UTF_8));
+    }
+}
