@@ -15,19 +15,28 @@ import java.util.Set;
  * <pre>
  * capabilities:
  *   http:     { enabled: true, allowedHosts: [api.example.com, "*.example.org"], blockPrivate: true,
- *               allowHttp: false, timeoutSeconds: 10, maxResponseBytes: 1048576 }
+ *               allowedPrivateHosts: [cache.internal], allowHttp: false, timeoutSeconds: 10,
+ *               maxResponseBytes: 1048576 }
  *   graphql:  { enabled: true }
  *   cache:    { enabled: true, maxEntries: 100000 }
  *   files:    { enabled: true }
  *   logger:   { enabled: true }
  *   request:  { enabled: true }
+ *   database: { enabled: true }
  * </pre>
  */
 public record CapabilityConfig(boolean http, boolean graphql, boolean cache, boolean files, boolean logger,
-                               boolean request, OutboundPolicy policy, int cacheEntries) {
+                               boolean request, boolean database, OutboundPolicy policy, int cacheEntries) {
 
-    private static final Set<String> SECTIONS = Set.of("http", "graphql", "cache", "files", "logger", "request",
-            "database");
+    private static final Map<String, Set<String>> KEYS = Map.of(
+            "http", Set.of("enabled", "allowedHosts", "blockPrivate", "allowedPrivateHosts", "allowHttp",
+                    "timeoutSeconds", "maxResponseBytes"),
+            "graphql", Set.of("enabled"),
+            "cache", Set.of("enabled", "maxEntries"),
+            "files", Set.of("enabled"),
+            "logger", Set.of("enabled"),
+            "request", Set.of("enabled"),
+            "database", Set.of("enabled"));
 
     public static CapabilityConfig defaults() {
         return from(Map.of());
@@ -35,27 +44,41 @@ public record CapabilityConfig(boolean http, boolean graphql, boolean cache, boo
 
     public static CapabilityConfig from(Map<String, Object> section) {
         for (String key : section.keySet()) {
-            if (!SECTIONS.contains(key)) {
-                throw new AtmoException("capabilities." + key + " is not a capability; known: " + String.join(", ",
-                        SECTIONS.stream().sorted().toList()));
+            if (!KEYS.containsKey(key)) {
+                throw new AtmoException("capabilities." + key + " is not a capability; known: " + known(KEYS.keySet()));
+            }
+            for (String inner : map(section, key).keySet()) {
+                if (!KEYS.get(key).contains(inner)) {
+                    throw new AtmoException("capabilities." + key + "." + inner + " is not a setting of " + key
+                            + "; known: " + known(KEYS.get(key)));
+                }
             }
         }
         Map<String, Object> http = map(section, "http");
         Map<String, Object> cache = map(section, "cache");
         OutboundPolicy defaults = OutboundPolicy.permissive();
-        OutboundPolicy policy = new OutboundPolicy(
-                strings(http, "http.allowedHosts", "allowedHosts"),
-                bool(http, "http.blockPrivate", "blockPrivate", false),
-                bool(http, "http.allowHttp", "allowHttp", true),
-                defaults.connectTimeout(),
-                Duration.ofSeconds(number(http, "http.timeoutSeconds", "timeoutSeconds",
-                        defaults.callTimeout().toSeconds())),
-                number(http, "http.maxResponseBytes", "maxResponseBytes", defaults.maxResponseBytes()),
-                defaults.maxRedirects());
+        OutboundPolicy policy = defaults
+                .withAllowedHosts(strings(http, "http.allowedHosts", "allowedHosts"))
+                .withBlockPrivate(bool(http, "http.blockPrivate", "blockPrivate", false),
+                        strings(http, "http.allowedPrivateHosts", "allowedPrivateHosts"))
+                .withAllowHttp(bool(http, "http.allowHttp", "allowHttp", true))
+                .withCallTimeout(Duration.ofSeconds(number(http, "http.timeoutSeconds", "timeoutSeconds",
+                        defaults.callTimeout().toSeconds())))
+                .withMaxResponseBytes(number(http, "http.maxResponseBytes", "maxResponseBytes",
+                        defaults.maxResponseBytes()));
+        long cacheEntries = number(cache, "cache.maxEntries", "maxEntries", MemoryCache.DEFAULT_MAX_ENTRIES);
+        if (cacheEntries > Integer.MAX_VALUE) {
+            throw new AtmoException("capabilities.cache.maxEntries must be at most " + Integer.MAX_VALUE
+                    + ", got " + cacheEntries);
+        }
         return new CapabilityConfig(
                 enabled(section, "http"), enabled(section, "graphql"), enabled(section, "cache"),
                 enabled(section, "files"), enabled(section, "logger"), enabled(section, "request"),
-                policy, (int) number(cache, "cache.maxEntries", "maxEntries", MemoryCache.DEFAULT_MAX_ENTRIES));
+                enabled(section, "database"), policy, (int) cacheEntries);
+    }
+
+    private static String known(Set<String> keys) {
+        return String.join(", ", keys.stream().sorted().toList());
     }
 
     private static boolean enabled(Map<String, Object> section, String name) {
@@ -93,6 +116,9 @@ public record CapabilityConfig(boolean http, boolean graphql, boolean cache, boo
         if (value == null) {
             return fallback;
         }
+        if (value instanceof Number num && num.doubleValue() != Math.rint(num.doubleValue())) {
+            throw new AtmoException("capabilities." + where + " must be a whole number, got " + value);
+        }
         try {
             long n = value instanceof Number num ? num.longValue() : Long.parseLong(value.toString().trim());
             if (n <= 0) {
@@ -110,6 +136,10 @@ public record CapabilityConfig(boolean http, boolean graphql, boolean cache, boo
             return List.of();
         }
         List<String> out = new ArrayList<>();
+        if (value instanceof Map<?, ?> || (value instanceof List<?> list && list.stream().anyMatch(
+                v -> v == null || v instanceof Map<?, ?> || v instanceof List<?>))) {
+            throw new AtmoException("capabilities." + where + " must be a list of host names, got " + value);
+        }
         if (value instanceof List<?> list) {
             list.forEach(v -> out.add(String.valueOf(v)));
         } else {

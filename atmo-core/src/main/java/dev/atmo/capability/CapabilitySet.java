@@ -1,13 +1,16 @@
 package dev.atmo.capability;
 
+import dev.atmo.AtmoException;
 import dev.atmo.bundle.Bundle;
 import dev.atmo.directive.Directive;
 import dev.atmo.directive.RedisConnection;
 import dev.atmo.metrics.AtmoMetrics;
 import dev.atmo.wasm.host.Capabilities;
 import dev.atmo.wasm.host.CacheCapability;
+import dev.atmo.wasm.host.CapabilityException;
 import dev.atmo.wasm.host.GuestLog;
 import dev.atmo.wasm.host.Slf4jGuestLog;
+import java.io.UncheckedIOException;
 import java.util.Optional;
 import java.util.function.Function;
 import org.slf4j.Logger;
@@ -22,10 +25,12 @@ public final class CapabilitySet implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger("dev.atmo.capability");
     private final Capabilities capabilities;
     private final Optional<RedisCache> redis;
+    private final Optional<SqlDatabase> database;
 
-    private CapabilitySet(Capabilities capabilities, Optional<RedisCache> redis) {
+    private CapabilitySet(Capabilities capabilities, Optional<RedisCache> redis, Optional<SqlDatabase> database) {
         this.capabilities = capabilities;
         this.redis = redis;
+        this.database = database;
     }
 
     public static CapabilitySet build(Bundle bundle, Function<String, Optional<String>> environment) {
@@ -53,9 +58,22 @@ public final class CapabilitySet implements AutoCloseable {
             builder.cache(new MeteredCache(cache, metrics));
         }
         if (config.files()) {
-            builder.files(name -> bundle.staticFiles().get(name));
+            builder.files(name -> staticFile(bundle, name));
         }
-        return new CapabilitySet(builder.build(), redis);
+        Optional<SqlDatabase> database = directive.connections().database().filter(d -> config.database())
+                .map(d -> new SqlDatabase(d, resolve(d.connectionString(), environment), directive.queries()));
+        database.ifPresent(builder::database);
+        return new CapabilitySet(builder.build(), redis, database);
+    }
+
+    /** A file that cannot be read is an error for the guest; the details, with host paths, stay in the log. */
+    private static Optional<byte[]> staticFile(Bundle bundle, String name) {
+        try {
+            return bundle.staticFiles().get(name);
+        } catch (AtmoException | UncheckedIOException e) {
+            LOG.warn("static file {} cannot be read: {}", name, e.getMessage());
+            throw new CapabilityException("failed to read static file " + name);
+        }
     }
 
     private static RedisCache redis(RedisConnection connection, Function<String, Optional<String>> environment) {
@@ -83,5 +101,6 @@ public final class CapabilitySet implements AutoCloseable {
     @Override
     public void close() {
         redis.ifPresent(RedisCache::close);
+        database.ifPresent(SqlDatabase::close);
     }
 }
