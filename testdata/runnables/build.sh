@@ -4,7 +4,7 @@
 #   ./build.sh            build everything (a missing toolchain is an error)
 #   ./build.sh wat c      build only the named groups: wat, c, rust, as
 #
-# Toolchains (see TOOLCHAINS.md in the shared project notes):
+# Toolchains:
 #   wat   wat2wasm (apt-get install wabt)
 #   c     clang with wasi-libc (apt-get install clang lld wasi-libc libclang-rt-dev-wasm32)
 #   rust  Debian's rustc with the wasm32-wasi std (apt-get install rustc libstd-rust-dev-wasm32 lld);

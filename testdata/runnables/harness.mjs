@@ -8,7 +8,7 @@
 // an empty input runs. Use $'line1\nline2' in bash for multi-line inputs. --repeat runs
 // each input N times; --quiet prints only the outcome lines.
 //
-// Initialisation follows the recommendation of SPEC.md 8.1: `_start` (a proc_exit(0)
+// Initialisation follows Atmo's order: `_start` (a proc_exit(0)
 // inside it counts as normal completion), then `init`; `_initialize` is called when the
 // module exports it and no `_start`.
 //

@@ -7,7 +7,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Checks a Directive against every rule Atmo applied before starting (SPEC §2.7, same messages, 0-based
+ * Checks a Directive against every rule Atmo applied before starting (same messages, 0-based
  * positions), with our fixes: a Runnable without namespace is in {@code default}; an invalid
  * {@code onErr.other} is called that. On top: route conflicts, the {@code abi} extension, Redis and database
  * connections, and queries. All problems are returned at once, in file order.

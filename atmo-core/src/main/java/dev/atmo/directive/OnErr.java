@@ -30,7 +30,7 @@ public record OnErr(Map<Integer, String> code, String any, String other) {
         return code.isEmpty() && any.isEmpty() && other.isEmpty();
     }
 
-    /** Whether an error with this code lets the sequence continue (SPEC §2.3). */
+    /** Whether an error with this code lets the sequence continue. */
     public boolean continues(int errorCode) {
         if (!code.isEmpty()) {
             String forCode = code.get(errorCode);

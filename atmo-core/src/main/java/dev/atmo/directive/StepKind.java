@@ -1,6 +1,6 @@
 package dev.atmo.directive;
 
-/** The shape of a step (SPEC §2.2); anything that is not exactly one of the three is {@link #INVALID}. */
+/** The shape of a step; anything that is not exactly one of the three is {@link #INVALID}. */
 public enum StepKind {
     FN,
     GROUP,

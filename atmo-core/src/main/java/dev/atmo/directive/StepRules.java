@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The step rules of Atmo's validation (SPEC §2.7, 24–33), shared by handlers and schedules. Each step is
+ * The step rules of Atmo's validation, shared by handlers and schedules. Each step is
  * checked against the state keys produced by the steps before it.
  */
 final class StepRules {

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 
-/** The handler, schedule and step rules (SPEC §2.7, 11–33), one test per message. */
+/** The handler, schedule and step rules, one test per message. */
 class HandlerRulesTest {
 
     @Test
