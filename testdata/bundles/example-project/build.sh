@@ -1,7 +1,8 @@
 #!/bin/sh
 # Rebuilds <name>/<name>.wasm for every Runnable directory of this bundle from <name>/lib.rs
-# (each includes ../abi.rs). Needs Debian's rustc with the wasm32-wasi standard library
-# (apt-get install rustc libstd-rust-dev-wasm32 lld); set RUSTC to use another compiler.
+# (each includes the shared examples/lib/rust/abi.rs). Needs Debian's rustc with the wasm32-wasi
+# standard library (apt-get install rustc libstd-rust-dev-wasm32 lld); set RUSTC to use another
+# compiler.
 set -eu
 cd "$(dirname "$0")"
 RUSTC="${RUSTC:-/usr/bin/rustc}"

@@ -3,7 +3,7 @@
 //! when `request_get_field(4, key)` returns a negative value; lines are joined with `\n`
 //! (no trailing newline).
 
-#[path = "../abi.rs"]
+#[path = "../../../../examples/lib/rust/abi.rs"]
 mod abi;
 
 use abi::RunErr;

@@ -1,6 +1,6 @@
 //! `helloworld-rs`: answers `hello <body>`.
 
-#[path = "../abi.rs"]
+#[path = "../../../../examples/lib/rust/abi.rs"]
 mod abi;
 
 use abi::RunErr;

@@ -1,6 +1,6 @@
 //! `json-object`: answers `{"len":<n>}` where n is the body length in bytes.
 
-#[path = "../abi.rs"]
+#[path = "../../../../examples/lib/rust/abi.rs"]
 mod abi;
 
 use abi::RunErr;

@@ -1,6 +1,6 @@
 //! `upper`: answers the body with ASCII letters upper-cased (other bytes unchanged).
 
-#[path = "../abi.rs"]
+#[path = "../../../../examples/lib/rust/abi.rs"]
 mod abi;
 
 use abi::RunErr;
