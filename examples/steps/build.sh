@@ -1,6 +1,6 @@
 #!/bin/sh
 # Rebuilds <name>/<name>.wasm for every Runnable of the order desk from <name>/lib.rs (each
-# includes the shared bindings examples/lib/rust/abi.rs and ./json.rs). Needs Debian's rustc
+# includes the shared bindings examples/lib/rust/abi.rs and examples/lib/rust/json.rs). Needs Debian's rustc
 # with the wasm32-wasi standard library (apt-get install rustc libstd-rust-dev-wasm32 lld); set
 # RUSTC to use another compiler.
 set -eu

@@ -5,7 +5,7 @@
 
 #[path = "../../lib/rust/abi.rs"]
 mod abi;
-#[path = "../json.rs"]
+#[path = "../../lib/rust/json.rs"]
 mod json;
 
 use abi::RunErr;

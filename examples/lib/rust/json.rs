@@ -1,5 +1,5 @@
-//! A small JSON reader and string writer shared by the order desk Runnables (no crates needed).
-//! Each Runnable includes it with `#[path = "../json.rs"] mod json;`.
+//! A small JSON reader and string writer shared by the example Runnables (no crates needed).
+//! Each Runnable includes it with `#[path = "../../lib/rust/json.rs"] mod json;`.
 
 #![allow(dead_code)]
 
