@@ -38,7 +38,7 @@ final class Application implements AutoCloseable {
     private Router<RouteHandler> routes;
     private Router<WebSocketEndpoint> websockets;
     private Scheduler scheduler;
-    private NatsStreams natsStreams;
+    private volatile NatsStreams natsStreams;
 
     private Application(ServerOptions options, AtmoMetrics metrics) {
         this.options = options;
@@ -128,7 +128,9 @@ final class Application implements AutoCloseable {
         Directive directive = bundle.directive();
         if (!options.headless() && NatsStreams.hasHandlers(directive)) {
             natsStreams = NatsStreams.start(directive, h -> sequence(h.steps(), h.response()),
-                    NatsOptions.builder().drainGrace(options.shutdownGrace()).build());
+                    NatsOptions.builder().drainGrace(options.shutdownGrace())
+                            .counter((subject, direction) -> metrics.streamMessage("nats", subject, direction))
+                            .build());
         }
         if (options.headless() || directive.schedules().isEmpty()) {
             return;
@@ -154,7 +156,8 @@ final class Application implements AutoCloseable {
 
     /** True once loaded and every connection is up. */
     boolean ready() {
-        return runnables != null;
+        NatsStreams streams = natsStreams;
+        return runnables != null && (streams == null || streams.connected());
     }
 
     boolean awaitIdle(Duration grace) {

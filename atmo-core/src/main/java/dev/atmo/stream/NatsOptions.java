@@ -1,0 +1,59 @@
+package dev.atmo.stream;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * How {@link NatsStreams} treats its NATS connection.
+ *
+ * @param connectWait how long start-up keeps retrying to reach the server before it fails
+ * @param drainGrace  how long {@link NatsStreams#close()} lets in-flight messages finish
+ * @param counter     told about every message in, result out and redelivery, for metrics
+ */
+public record NatsOptions(Duration connectWait, Duration drainGrace, StreamCounter counter) {
+    public static final Duration DEFAULT_CONNECT_WAIT = Duration.ofSeconds(10);
+    public static final Duration DEFAULT_DRAIN_GRACE = Duration.ofSeconds(30);
+
+    public NatsOptions {
+        Objects.requireNonNull(connectWait);
+        Objects.requireNonNull(drainGrace);
+        Objects.requireNonNull(counter);
+        if (connectWait.isNegative() || drainGrace.isNegative()) {
+            throw new IllegalArgumentException("NATS waits cannot be negative");
+        }
+    }
+
+    public static NatsOptions defaults() {
+        return builder().build();
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Builds {@link NatsOptions}; unset values take the documented defaults. */
+    public static final class Builder {
+        private Duration connectWait = DEFAULT_CONNECT_WAIT;
+        private Duration drainGrace = DEFAULT_DRAIN_GRACE;
+        private StreamCounter counter = StreamCounter.NONE;
+
+        public Builder connectWait(Duration connectWait) {
+            this.connectWait = connectWait;
+            return this;
+        }
+
+        public Builder drainGrace(Duration drainGrace) {
+            this.drainGrace = drainGrace;
+            return this;
+        }
+
+        public Builder counter(StreamCounter counter) {
+            this.counter = counter;
+            return this;
+        }
+
+        public NatsOptions build() {
+            return new NatsOptions(connectWait, drainGrace, counter);
+        }
+    }
+}

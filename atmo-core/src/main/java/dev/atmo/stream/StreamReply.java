@@ -1,0 +1,37 @@
+package dev.atmo.stream;
+
+import dev.atmo.http.Response;
+import io.nats.client.Message;
+import io.nats.client.impl.Headers;
+import io.nats.client.impl.NatsMessage;
+import java.util.Map;
+
+/**
+ * What one message's steps produced, ready to publish: the body (the selected response, or the error JSON
+ * {@code {"status":N,"message":"..."}}), the headers (the Runnables' response headers and
+ * {@value #STATUS_HEADER}), and whether every step completed.
+ *
+ * @param completed  every step ran; false for a Runnable error or any other failure
+ * @param retryable  running the steps again might succeed (false when the payload itself is unreadable)
+ * @param responseTo the incoming envelope's uuid, named by an envelope reply
+ */
+record StreamReply(boolean completed, boolean retryable, int status, Map<String, String> headers, byte[] body,
+        boolean gravEnvelope, String responseTo) {
+
+    /** The NATS header carrying the HTTP-style status of the outcome: 200, or the error's status. */
+    static final String STATUS_HEADER = "Atmo-Status";
+
+    static StreamReply failure(Response error, boolean retryable, boolean gravEnvelope, String responseTo) {
+        return new StreamReply(false, retryable, error.status(), error.headers(), error.body(), gravEnvelope,
+                responseTo);
+    }
+
+    /** The message to publish on {@code subject}; an envelope's {@code msg_type} is that subject. */
+    Message to(String subject) {
+        Headers natsHeaders = new Headers();
+        headers.forEach(natsHeaders::put);
+        natsHeaders.put(STATUS_HEADER, Integer.toString(status));
+        byte[] data = gravEnvelope ? GravEnvelope.seal(body, subject, responseTo) : body;
+        return NatsMessage.builder().subject(subject).headers(natsHeaders).data(data).build();
+    }
+}
