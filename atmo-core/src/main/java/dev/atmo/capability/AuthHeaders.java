@@ -39,11 +39,15 @@ public final class AuthHeaders {
                 String name = value.substring(4, value.length() - 1);
                 Optional<String> resolved = environment.apply(name).filter(v -> !v.isEmpty());
                 if (resolved.isEmpty()) {
-                    LOG.warn("authentication for {} uses environment variable {}, which is not set; no header will be sent",
-                            e.getKey(), name);
+                    LOG.warn("authentication for {} uses environment variable {}, which is not set or empty; "
+                            + "no header will be sent", e.getKey(), name);
                     continue;
                 }
                 value = resolved.get();
+            }
+            if (value.isEmpty()) {
+                LOG.warn("authentication for {} has an empty value; no header will be sent", e.getKey());
+                continue;
             }
             String type = canonicalType(auth.headerType());
             byHost.put(e.getKey(), type.isEmpty() ? value : type + " " + value);

@@ -116,17 +116,26 @@ public record CapabilityConfig(boolean http, boolean graphql, boolean cache, boo
         if (value == null) {
             return fallback;
         }
-        if (value instanceof Number num && num.doubleValue() != Math.rint(num.doubleValue())) {
-            throw new AtmoException("capabilities." + where + " must be a whole number, got " + value);
-        }
+        String text = value.toString().trim();
+        long n;
         try {
-            long n = value instanceof Number num ? num.longValue() : Long.parseLong(value.toString().trim());
-            if (n <= 0) {
-                throw new AtmoException("capabilities." + where + " must be positive, got " + value);
-            }
-            return n;
+            n = Long.parseLong(text);
         } catch (NumberFormatException e) {
-            throw new AtmoException("capabilities." + where + " must be a number, got " + value);
+            throw new AtmoException("capabilities." + where + (isDecimal(text) ? " must be a whole number, got "
+                    : " must be a number, got ") + value);
+        }
+        if (n <= 0) {
+            throw new AtmoException("capabilities." + where + " must be positive, got " + value);
+        }
+        return n;
+    }
+
+    private static boolean isDecimal(String text) {
+        try {
+            Double.parseDouble(text);
+            return true;
+        } catch (NumberFormatException e) {
+            return false;
         }
     }
 

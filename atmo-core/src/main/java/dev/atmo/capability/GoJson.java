@@ -3,9 +3,12 @@ package dev.atmo.capability;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.SerializableString;
 import com.fasterxml.jackson.core.io.CharacterEscapes;
+import com.fasterxml.jackson.core.io.SerializedString;
+import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Iterator;
@@ -14,12 +17,14 @@ import java.util.TreeMap;
 
 /**
  * JSON written the way Go's encoder writes re-decoded data, which guests of the original compared byte for
- * byte: object keys sorted at every level, {@code <}, {@code >} and {@code &} escaped, and integral numbers
- * without a fraction.
+ * byte: object keys sorted at every level, {@code <}, {@code >} and {@code &} escaped as Go escapes them, and
+ * integral numbers without a fraction.
  */
 final class GoJson {
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
+    private static final ObjectMapper JSON = JsonMapper.builder()
+            .configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true)
+            .enable(JsonWriteFeature.COMBINE_UNICODE_SURROGATES_IN_UTF8)
+            .build();
 
     static {
         JSON.getFactory().setCharacterEscapes(new HtmlSafeEscapes());
@@ -67,16 +72,25 @@ final class GoJson {
         return node;
     }
 
-    /** Escapes the characters Go's encoder escapes for HTML safety. */
+    /**
+     * Escapes what Go's encoder escapes, in its spelling: control characters other than newline, carriage return
+     * and tab, {@code <}, {@code >}, {@code &}, U+2028 and U+2029, each as a six-character escape with lower-case
+     * hex digits.
+     */
     private static final class HtmlSafeEscapes extends CharacterEscapes {
         private static final long serialVersionUID = 1L;
         private final int[] escapes;
 
         HtmlSafeEscapes() {
             escapes = CharacterEscapes.standardAsciiEscapesForJSON();
-            escapes['<'] = CharacterEscapes.ESCAPE_STANDARD;
-            escapes['>'] = CharacterEscapes.ESCAPE_STANDARD;
-            escapes['&'] = CharacterEscapes.ESCAPE_STANDARD;
+            for (int c = 0; c < 0x20; c++) {
+                if (c != '\n' && c != '\r' && c != '\t') {
+                    escapes[c] = CharacterEscapes.ESCAPE_CUSTOM;
+                }
+            }
+            escapes['<'] = CharacterEscapes.ESCAPE_CUSTOM;
+            escapes['>'] = CharacterEscapes.ESCAPE_CUSTOM;
+            escapes['&'] = CharacterEscapes.ESCAPE_CUSTOM;
         }
 
         @Override
@@ -86,8 +100,9 @@ final class GoJson {
 
         @Override
         public SerializableString getEscapeSequence(int ch) {
-            return null;
+            boolean custom = ch < escapes.length ? escapes[ch] == CharacterEscapes.ESCAPE_CUSTOM
+                    : ch == 0x2028 || ch == 0x2029;
+            return custom ? new SerializedString(String.format("\\u%04x", ch)) : null;
         }
     }
-
 }

@@ -1,5 +1,6 @@
 package dev.atmo.capability;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.atmo.wasm.host.CapabilityException;
@@ -30,16 +31,32 @@ public final class GraphQlClient implements GraphQlCapability {
 
     @Override
     public byte[] query(String endpoint, String query, InvocationInfo caller) {
-        checkSyntax(query);
-        ObjectNode payload = GoJson.mapper().createObjectNode().put("query", query);
         byte[] body;
         try {
-            body = GoJson.mapper().writeValueAsBytes(payload);
+            checkSyntax(query);
+            body = GoJson.mapper().writeValueAsBytes(GoJson.mapper().createObjectNode().put("query", query));
+        } catch (CapabilityException e) {
+            throw logged(e, caller);
         } catch (IOException e) {
-            throw new CapabilityException("failed to encode GraphQL request: " + e.getMessage());
+            throw logged(new CapabilityException("failed to encode GraphQL request: " + e.getMessage()), caller);
         }
+        // OutboundHttp logs its own failures
         HttpReply reply = http.send(new HttpCall("POST", endpoint,
                 List.of(Map.entry("Content-Type", "application/json")), body), caller);
+        try {
+            return answer(reply);
+        } catch (CapabilityException e) {
+            throw logged(e, caller);
+        }
+    }
+
+    private static CapabilityException logged(CapabilityException failure, InvocationInfo caller) {
+        OutboundHttp.logFailure("GraphQL query", caller, failure);
+        return failure;
+    }
+
+    /** The data of a successful answer re-encoded; a failed one as the error text. */
+    private static byte[] answer(HttpReply reply) {
         String text = new String(reply.body(), StandardCharsets.UTF_8);
         if (reply.status() > 299) {
             throw new CapabilityException("non-200 HTTP response code; " + text);
@@ -47,6 +64,8 @@ public final class GraphQlClient implements GraphQlCapability {
         JsonNode response;
         try {
             response = GoJson.mapper().readTree(reply.body());
+        } catch (JsonProcessingException e) {
+            throw new CapabilityException("failed to Unmarshal response: " + e.getOriginalMessage());
         } catch (IOException e) {
             throw new CapabilityException("failed to Unmarshal response: " + e.getMessage());
         }

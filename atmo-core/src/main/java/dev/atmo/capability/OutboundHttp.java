@@ -6,7 +6,6 @@ import dev.atmo.wasm.host.HttpCapability;
 import dev.atmo.wasm.host.HttpReply;
 import dev.atmo.wasm.host.InvocationInfo;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.http.HttpClient;
@@ -20,7 +19,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.BiConsumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Outbound HTTP for Runnables on one shared JDK client. Redirects are followed here, hop by hop, so that every
@@ -30,6 +35,7 @@ import java.util.function.BiConsumer;
 public final class OutboundHttp implements HttpCapability {
     private static final Set<String> RESTRICTED = Set.of("connection", "content-length", "expect", "host", "upgrade");
     private static final String USER_AGENT = "Atmo-http-client/1.1";
+    private static final Logger LOG = LoggerFactory.getLogger("dev.atmo.capability");
 
     private final HttpClient client;
     private final OutboundPolicy policy;
@@ -53,27 +59,46 @@ public final class OutboundHttp implements HttpCapability {
 
     @Override
     public HttpReply send(HttpCall call, InvocationInfo caller) {
+        try {
+            return follow(call, caller);
+        } catch (CapabilityException e) {
+            logFailure("outbound call", caller, e);
+            throw e;
+        }
+    }
+
+    /** One line for the operator: an ABI A guest learns only that the call failed, not why. */
+    static void logFailure(String what, InvocationInfo caller, CapabilityException failure) {
+        if (caller.requestId().isEmpty()) {
+            LOG.info("Runnable {} {} failed: {}", caller.runnable(), what, failure.getMessage());
+        } else {
+            LOG.info("request_id={} Runnable {} {} failed: {}", caller.requestId(), caller.runnable(), what,
+                    failure.getMessage());
+        }
+    }
+
+    private HttpReply follow(HttpCall call, InvocationInfo caller) {
         URI uri = parse(call.url());
         String method = call.method();
         byte[] body = call.body();
         List<Map.Entry<String, String>> headers = call.headers();
+        Instant deadline = deadline(caller);
         boolean authAllowed = true;
         String firstScheme = uri.getScheme();
         for (int hop = 0; ; hop++) {
             policy.check(uri);
             boolean downgraded = "https".equalsIgnoreCase(firstScheme) && "http".equalsIgnoreCase(uri.getScheme());
-            HttpResponse<InputStream> response = exchange(uri, method, body, headers,
-                    authAllowed && !downgraded, caller);
+            HttpResponse<byte[]> response = exchange(uri, method, body, headers, authAllowed && !downgraded,
+                    deadline);
             int status = response.statusCode();
             String location = response.headers().firstValue("Location").orElse("");
             if (!isRedirect(status) || location.isEmpty()) {
-                return new HttpReply(status, readCapped(response));
+                return new HttpReply(status, response.body());
             }
-            drain(response);
             if (hop + 1 > policy.maxRedirects()) {
                 throw new CapabilityException("stopped after " + policy.maxRedirects() + " redirects");
             }
-            URI next = uri.resolve(location);
+            URI next = resolve(uri, location);
             if (!sameOrigin(uri, next)) {
                 authAllowed = false;
                 headers = withoutAuthorization(headers);
@@ -87,70 +112,95 @@ public final class OutboundHttp implements HttpCapability {
         }
     }
 
-    private HttpResponse<InputStream> exchange(URI uri, String method, byte[] body,
-                                               List<Map.Entry<String, String>> headers, boolean withAuth,
-                                               InvocationInfo caller) {
+    private HttpResponse<byte[]> exchange(URI uri, String method, byte[] body,
+                                          List<Map.Entry<String, String>> headers, boolean withAuth,
+                                          Instant deadline) {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri)
-                .timeout(timeout(caller))
+                .timeout(remaining(uri, method, deadline))
                 .method(method, body.length == 0 ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofByteArray(body))
-                .header("User-Agent", USER_AGENT);
+                        : HttpRequest.BodyPublishers.ofByteArray(body));
         String injected = withAuth ? auth.forUri(uri).orElse("") : "";
+        boolean userAgent = false;
         for (Map.Entry<String, String> header : headers) {
             String name = header.getKey().toLowerCase(Locale.ROOT);
             if (RESTRICTED.contains(name) || (!injected.isEmpty() && name.equals("authorization"))) {
                 continue;
             }
+            userAgent |= name.equals("user-agent");
             try {
                 request.header(header.getKey(), header.getValue());
             } catch (IllegalArgumentException e) {
                 throw new CapabilityException("invalid header " + header.getKey() + ": " + e.getMessage());
             }
         }
+        if (!userAgent) {
+            request.header("User-Agent", USER_AGENT);
+        }
         if (!injected.isEmpty()) {
             request.setHeader("Authorization", injected);
         }
+        // the JDK's own timeout stops at the response headers; waiting on the future bounds the body as well
+        long cap = policy.maxResponseBytes();
+        CompletableFuture<HttpResponse<byte[]>> pending = client.sendAsync(request.build(),
+                info -> new CappedBody(cap));
         try {
-            HttpResponse<InputStream> response = client.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+            HttpResponse<byte[]> response = pending.get(remaining(uri, method, deadline).toNanos(),
+                    TimeUnit.NANOSECONDS);
             calls.accept(uri.getHost(), String.valueOf(response.statusCode()));
             return response;
-        } catch (HttpTimeoutException e) {
+        } catch (TimeoutException e) {
+            pending.cancel(true);
             calls.accept(uri.getHost(), "error");
-            throw new CapabilityException(method + " " + uri + ": timed out");
-        } catch (IOException e) {
+            throw timedOut(uri, method);
+        } catch (ExecutionException e) {
             calls.accept(uri.getHost(), "error");
-            throw new CapabilityException(method + " " + uri + ": " + describe(e));
+            throw failure(uri, method, e.getCause());
         } catch (InterruptedException e) {
+            pending.cancel(true);
             Thread.currentThread().interrupt();
             throw new CapabilityException(method + " " + uri + ": interrupted");
         }
     }
 
-    /** The whole call gets the policy's timeout, but never more than the invocation has left. */
-    private Duration timeout(InvocationInfo caller) {
-        Duration left = Duration.between(Instant.now(), caller.deadline());
-        Duration chosen = left.compareTo(policy.callTimeout()) < 0 ? left : policy.callTimeout();
-        return chosen.isNegative() || chosen.isZero() ? Duration.ofMillis(1) : chosen;
+    /** The whole call, redirects included, gets the policy's timeout, but never more than the invocation has left. */
+    private Instant deadline(InvocationInfo caller) {
+        Instant byPolicy = Instant.now().plus(policy.callTimeout());
+        return caller.deadline().isBefore(byPolicy) ? caller.deadline() : byPolicy;
     }
 
-    private byte[] readCapped(HttpResponse<InputStream> response) {
-        try (InputStream in = response.body()) {
-            byte[] data = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, policy.maxResponseBytes() + 1));
-            if (data.length > policy.maxResponseBytes()) {
-                throw new CapabilityException("response body is larger than the limit of "
-                        + policy.maxResponseBytes() + " bytes");
-            }
-            return data;
-        } catch (IOException e) {
-            throw new CapabilityException("failed to read response body: " + describe(e));
+    private static Duration remaining(URI uri, String method, Instant deadline) {
+        Duration left = Duration.between(Instant.now(), deadline);
+        if (left.isNegative() || left.isZero()) {
+            throw timedOut(uri, method);
         }
+        return left;
     }
 
-    private static void drain(HttpResponse<InputStream> response) {
-        try (InputStream in = response.body()) {
-            in.readNBytes(64 * 1024);
-        } catch (IOException e) {
-            // the connection is discarded anyway
+    private static CapabilityException timedOut(URI uri, String method) {
+        return new CapabilityException(method + " " + uri + ": timed out");
+    }
+
+    private static CapabilityException failure(URI uri, String method, Throwable cause) {
+        if (cause instanceof HttpTimeoutException) {
+            return timedOut(uri, method);
+        }
+        if (cause instanceof CappedBody.TooLarge tooLarge) {
+            return new CapabilityException(method + " " + uri + ": " + tooLarge.getMessage());
+        }
+        String message = cause.getMessage();
+        if (cause instanceof IOException && cause.getCause() instanceof CappedBody.TooLarge tooLarge) {
+            message = tooLarge.getMessage();
+        }
+        return new CapabilityException(method + " " + uri + ": "
+                + (message == null || message.isEmpty() ? cause.getClass().getSimpleName() : message));
+    }
+
+    private static URI resolve(URI from, String location) {
+        try {
+            return from.resolve(new URI(location));
+        } catch (URISyntaxException | IllegalArgumentException e) {
+            throw new CapabilityException("invalid redirect location " + location + " from " + from + ": "
+                    + e.getMessage());
         }
     }
 
@@ -198,10 +248,5 @@ public final class OutboundHttp implements HttpCapability {
             }
         }
         return kept;
-    }
-
-    private static String describe(IOException e) {
-        String message = e.getMessage();
-        return message == null || message.isEmpty() ? e.getClass().getSimpleName() : message;
     }
 }

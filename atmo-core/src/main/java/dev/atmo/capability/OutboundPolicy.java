@@ -12,12 +12,14 @@ import java.util.Locale;
 
 /**
  * Which outbound calls Runnables may make: an optional allow-list of hosts ({@code *.example.com} matches
- * sub-domains), a block on private, loopback and link-local addresses checked on the resolved address, and
- * whether plain {@code http} is allowed; plus the timeouts and size cap every call gets. The defaults allow
- * everything, as the original did; {@code docs/capabilities.md} shows how to lock down.
+ * sub-domains), a block on private, loopback and link-local addresses checked on the resolved address (hosts
+ * named in {@code allowedPrivateHosts} are exempt), and whether plain {@code http} is allowed; plus the
+ * timeouts and size cap every call gets. The defaults allow everything, as the original did;
+ * {@code docs/capabilities.md} shows how to lock down.
  */
-public record OutboundPolicy(List<String> allowedHosts, boolean blockPrivate, boolean allowHttp,
-                             Duration connectTimeout, Duration callTimeout, long maxResponseBytes, int maxRedirects) {
+public record OutboundPolicy(List<String> allowedHosts, boolean blockPrivate, List<String> allowedPrivateHosts,
+                             boolean allowHttp, Duration connectTimeout, Duration callTimeout, long maxResponseBytes,
+                             int maxRedirects) {
 
     public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(5);
     public static final Duration DEFAULT_CALL_TIMEOUT = Duration.ofSeconds(20);
@@ -26,11 +28,37 @@ public record OutboundPolicy(List<String> allowedHosts, boolean blockPrivate, bo
 
     public OutboundPolicy {
         allowedHosts = List.copyOf(allowedHosts);
+        allowedPrivateHosts = List.copyOf(allowedPrivateHosts);
     }
 
     public static OutboundPolicy permissive() {
-        return new OutboundPolicy(List.of(), false, true, DEFAULT_CONNECT_TIMEOUT, DEFAULT_CALL_TIMEOUT,
+        return new OutboundPolicy(List.of(), false, List.of(), true, DEFAULT_CONNECT_TIMEOUT, DEFAULT_CALL_TIMEOUT,
                 DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_MAX_REDIRECTS);
+    }
+
+    public OutboundPolicy withAllowedHosts(List<String> hosts) {
+        return new OutboundPolicy(hosts, blockPrivate, allowedPrivateHosts, allowHttp, connectTimeout, callTimeout,
+                maxResponseBytes, maxRedirects);
+    }
+
+    public OutboundPolicy withBlockPrivate(boolean block, List<String> exemptHosts) {
+        return new OutboundPolicy(allowedHosts, block, exemptHosts, allowHttp, connectTimeout, callTimeout,
+                maxResponseBytes, maxRedirects);
+    }
+
+    public OutboundPolicy withAllowHttp(boolean allow) {
+        return new OutboundPolicy(allowedHosts, blockPrivate, allowedPrivateHosts, allow, connectTimeout, callTimeout,
+                maxResponseBytes, maxRedirects);
+    }
+
+    public OutboundPolicy withCallTimeout(Duration timeout) {
+        return new OutboundPolicy(allowedHosts, blockPrivate, allowedPrivateHosts, allowHttp, connectTimeout, timeout,
+                maxResponseBytes, maxRedirects);
+    }
+
+    public OutboundPolicy withMaxResponseBytes(long max) {
+        return new OutboundPolicy(allowedHosts, blockPrivate, allowedPrivateHosts, allowHttp, connectTimeout,
+                callTimeout, max, maxRedirects);
     }
 
     /**
@@ -53,7 +81,7 @@ public record OutboundPolicy(List<String> allowedHosts, boolean blockPrivate, bo
         if (!allowedHosts.isEmpty() && allowedHosts.stream().noneMatch(p -> hostMatches(p, host))) {
             throw new CapabilityException("failed to requestIsAllowed: host " + host + " is not in the allowed list");
         }
-        if (blockPrivate) {
+        if (blockPrivate && allowedPrivateHosts.stream().noneMatch(p -> hostMatches(p, host))) {
             checkPublic(host);
         }
     }

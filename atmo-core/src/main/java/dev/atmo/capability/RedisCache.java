@@ -3,10 +3,13 @@ package dev.atmo.capability;
 import dev.atmo.wasm.host.CacheCapability;
 import dev.atmo.wasm.host.CapabilityException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.util.Optional;
+import java.util.function.Supplier;
 import redis.clients.jedis.DefaultJedisClientConfig;
 import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.JedisPooled;
+import redis.clients.jedis.exceptions.JedisConnectionException;
 import redis.clients.jedis.exceptions.JedisException;
 import redis.clients.jedis.params.SetParams;
 
@@ -21,7 +24,6 @@ public final class RedisCache implements CacheCapability, AutoCloseable {
     private final String address;
 
     public RedisCache(String serverAddress, String username, String password) {
-        this.address = serverAddress;
         URI uri = URI.create(serverAddress.contains("://") ? serverAddress : "redis://" + serverAddress);
         DefaultJedisClientConfig.Builder config = DefaultJedisClientConfig.builder()
                 .connectionTimeoutMillis(TIMEOUT_MILLIS).socketTimeoutMillis(TIMEOUT_MILLIS)
@@ -33,29 +35,38 @@ public final class RedisCache implements CacheCapability, AutoCloseable {
             config.password(password);
         }
         int port = uri.getPort() > 0 ? uri.getPort() : 6379;
+        // error texts reach guests and logs: name the server, never credentials written into the address
+        this.address = uri.getHost() + ":" + port;
         this.redis = new JedisPooled(new HostAndPort(uri.getHost(), port), config.build());
     }
 
     @Override
     public void set(String key, byte[] value, int ttlSeconds) {
-        try {
-            byte[] k = key.getBytes(java.nio.charset.StandardCharsets.UTF_8);
-            if (ttlSeconds > 0) {
-                redis.set(k, value, SetParams.setParams().ex(ttlSeconds));
-            } else {
-                redis.set(k, value);
-            }
-        } catch (JedisException e) {
-            throw new CapabilityException("failed to client.Set: redis " + address + ": " + e.getMessage());
-        }
+        byte[] k = key.getBytes(StandardCharsets.UTF_8);
+        call("failed to client.Set", () -> ttlSeconds > 0
+                ? redis.set(k, value, SetParams.setParams().ex(ttlSeconds))
+                : redis.set(k, value));
     }
 
     @Override
     public Optional<byte[]> get(String key) {
+        return Optional.ofNullable(call("failed to client.Get", () -> redis.get(key.getBytes(StandardCharsets.UTF_8))));
+    }
+
+    /**
+     * Runs one command. After Redis restarts, every idle pooled connection is dead; the first one to fail
+     * clears them all so the command is tried once more on a fresh connection.
+     */
+    private <T> T call(String what, Supplier<T> command) {
         try {
-            return Optional.ofNullable(redis.get(key.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            try {
+                return command.get();
+            } catch (JedisConnectionException e) {
+                redis.getPool().clear();
+                return command.get();
+            }
         } catch (JedisException e) {
-            throw new CapabilityException("failed to client.Get: redis " + address + ": " + e.getMessage());
+            throw new CapabilityException(what + ": redis " + address + ": " + e.getMessage());
         }
     }
 

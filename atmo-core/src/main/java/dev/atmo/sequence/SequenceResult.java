@@ -13,5 +13,10 @@ public sealed interface SequenceResult {
 
     /** A Runnable returned an error and its {@code onErr} said return. */
     record Failed(RunnableError error, String fn) implements SequenceResult {
+        /** The HTTP status the error maps to: its code when that is 200–599, otherwise 500. */
+        public int status() {
+            int code = error.code();
+            return code >= 200 && code <= 599 ? code : 500;
+        }
     }
 }

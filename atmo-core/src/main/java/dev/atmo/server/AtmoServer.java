@@ -91,7 +91,16 @@ public final class AtmoServer implements AutoCloseable {
         }
         Application previous = application.getAndSet(next);
         previous.stopBackground(options.shutdownGrace());
-        next.startBackground();
+        try {
+            next.startBackground();
+        } catch (RuntimeException e) {
+            LOG.error("reload of {} failed to start its streams or schedules, the current bundle keeps serving: {}",
+                    options.bundle(), e.getMessage());
+            application.set(previous);
+            previous.startBackground();
+            next.close();
+            return false;
+        }
         LOG.info("reloaded {}", options.bundle());
         Thread.ofVirtual().name("retire-bundle").start(() -> retire(previous));
         return true;

@@ -46,7 +46,7 @@ final class SequenceRoute implements RouteHandler {
             case SequenceResult.Completed done -> success(done);
             case SequenceResult.Failed failed -> {
                 int code = failed.error().code();
-                int status = code >= 200 && code <= 599 ? code : 500;
+                int status = failed.status();
                 LOG.info("request_id={} Runnable {} returned error {}: {}", request.id(), failed.fn(), code,
                         failed.error().message());
                 yield Response.error(status, failed.error().message());

@@ -72,8 +72,8 @@ final class MessageRunner {
                 int code = failed.error().code();
                 LOG.info("request_id={} subject={} Runnable {} returned error {}: {}", request.id(), request.url(),
                         failed.fn(), code, failed.error().message());
-                yield StreamReply.failure(Response.error(code >= 200 && code <= 599 ? code : 500,
-                        failed.error().message()), true, gravEnvelope, responseTo);
+                yield StreamReply.failure(Response.error(failed.status(), failed.error().message()), true,
+                        gravEnvelope, responseTo);
             }
         };
     }
