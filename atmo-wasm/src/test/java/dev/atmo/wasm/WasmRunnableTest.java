@@ -113,6 +113,51 @@ class WasmRunnableTest {
     }
 
     @Test
+    void eightThreadsOfTenThousandInvocationsKeepOutputsCorrectAndTheHeapFlat() throws Exception {
+        try (WasmRunnable echo = load("echo-wat", Limits.builder().withMaxInstances(8).build(), EngineMode.COMPILER)) {
+            String padding = "x".repeat(1000);
+            runThreads(echo, 8, 1_000, padding);
+            long before = usedHeapAfterGc();
+            runThreads(echo, 8, 10_000, padding);
+            long after = usedHeapAfterGc();
+            assertThat(after - before).as("heap growth over 80,000 invocations of 1 KiB").isLessThan(40L << 20);
+            assertThat(echo.pool().size()).isLessThanOrEqualTo(8);
+            assertThat(echo.pool().discardedCount()).isZero();
+        }
+    }
+
+    private static void runThreads(WasmRunnable echo, int threads, int each, String padding) throws Exception {
+        java.util.concurrent.atomic.AtomicInteger wrong = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.List<Thread> started = new java.util.ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            int thread = t;
+            started.add(Thread.ofPlatform().start(() -> {
+                for (int i = 0; i < each; i++) {
+                    String input = thread + ":" + i + ":" + padding;
+                    if (!run(echo, input).equals(input)) {
+                        wrong.incrementAndGet();
+                    }
+                }
+            }));
+        }
+        for (Thread thread : started) {
+            thread.join();
+        }
+        assertThat(wrong.get()).isZero();
+    }
+
+    private static long usedHeapAfterGc() throws InterruptedException {
+        Runtime runtime = Runtime.getRuntime();
+        long used = Long.MAX_VALUE;
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+            Thread.sleep(50);
+            used = Math.min(used, runtime.totalMemory() - runtime.freeMemory());
+        }
+        return used;
+    }
+
+    @Test
     void garbageBytesFailToLoad() {
         assertThatThrownBy(() -> WasmRunnable.load(new byte[] {1, 2, 3}, ModuleOptions.of("junk"), new Slf4jGuestLog()))
                 .isInstanceOf(ModuleLoadException.class).hasMessageContaining("junk");
