@@ -42,6 +42,13 @@ extern "C" {
         ident: i32,
     );
     fn get_static_file(name_pointer: *const u8, name_size: i32, ident: i32) -> i32;
+    fn graphql_query(
+        endpoint_pointer: *const u8,
+        endpoint_size: i32,
+        query_pointer: *const u8,
+        query_size: i32,
+        ident: i32,
+    ) -> i32;
 }
 
 /// An error returned by a Runnable: reported to the host with `return_error(code, message)`.
@@ -239,5 +246,21 @@ pub fn cache_put(key: &str, value: &[u8], ttl: i32) -> i32 {
 /// Reads a value from the shared cache; `Err` carries the host's negative return value.
 pub fn cache_fetch(key: &str) -> Result<Vec<u8>, i32> {
     let size = unsafe { cache_get(key.as_ptr(), key.len() as i32, ident()) };
+    slot(size)
+}
+
+/// Sends a GraphQL query to `endpoint` and returns the answer (`{"data":...}`, keys sorted). The host
+/// adds the `Authorization` header configured for the endpoint's host. `Err` carries the host's
+/// negative return value, -1 for every kind of failure in this ABI.
+pub fn graphql(endpoint: &str, query: &str) -> Result<Vec<u8>, i32> {
+    let size = unsafe {
+        graphql_query(
+            endpoint.as_ptr(),
+            endpoint.len() as i32,
+            query.as_ptr(),
+            query.len() as i32,
+            ident(),
+        )
+    };
     slot(size)
 }
