@@ -67,20 +67,15 @@ final class RunnableInstance implements AutoCloseable {
                     .withImportValues(ImportValues.builder().withFunctions(List.copyOf(functions)).build())
                     .withMachineFactory(module.machineFactory())
                     .withMemoryLimits(module.memoryLimits())
+                    // build() runs the start section itself; _start is left to initialise()
                     .withStart(false)
                     .build();
-            runStartSection(module, instance);
             initialise(module, instance);
         } catch (ChicoryException | WasmException e) {
             wasi.ifPresent(WasiPreview1::close);
             throw new ModuleLoadException("Runnable " + module.name() + " failed to initialise: " + e.getMessage(), e);
         }
         return new RunnableInstance(module, instance, slot, wasi);
-    }
-
-    private static void runStartSection(RunnableModule module, Instance instance) {
-        module.module().startSection().ifPresent(start ->
-                instance.getMachine().call((int) start.startIndex(), new long[0]));
     }
 
     private static void initialise(RunnableModule module, Instance instance) {

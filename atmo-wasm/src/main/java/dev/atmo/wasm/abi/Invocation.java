@@ -27,6 +27,7 @@ public final class Invocation {
     private byte[] result;
     private RunnableError error;
     private Object parsedBody;
+    private byte[] parsedFrom;
 
     public Invocation(int ident, AbiVersion abi, String runnable, Optional<GuestRequest> request,
                       Capabilities capabilities, Instant deadline) {
@@ -125,10 +126,14 @@ public final class Invocation {
         return Optional.ofNullable(error);
     }
 
-    /** The request body parsed as JSON, cached for the invocation so repeated field reads parse once. */
-    Object parsedBody(java.util.function.Supplier<Object> parser) {
-        if (parsedBody == null) {
-            parsedBody = parser.get();
+    /**
+     * The request body parsed as JSON, cached so repeated field reads parse once; {@code request_set_field}
+     * replaces the body array, which makes the next read parse the new body.
+     */
+    Object parsedBody(byte[] body, java.util.function.Function<byte[], Object> parser) {
+        if (parsedBody == null || parsedFrom != body) {
+            parsedBody = parser.apply(body);
+            parsedFrom = body;
         }
         return parsedBody;
     }

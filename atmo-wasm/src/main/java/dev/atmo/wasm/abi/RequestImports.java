@@ -90,7 +90,7 @@ final class RequestImports {
         if (request.body().length == 0) {
             return Optional.of(EMPTY);
         }
-        Object parsed = inv.parsedBody(() -> parseObject(request.body()));
+        Object parsed = inv.parsedBody(request.body(), RequestImports::parseObject);
         if (!(parsed instanceof ObjectNode object)) {
             return Optional.empty();
         }

@@ -59,6 +59,8 @@ final class LoopbackGraphQl implements GraphQlCapability {
             return JSON.writeValueAsBytes(Map.of("data", data));
         } catch (JsonProcessingException e) {
             throw new CapabilityException("failed to Unmarshal response: " + e.getOriginalMessage(), e);
+        } catch (IOException e) {
+            throw new CapabilityException("failed to Unmarshal response: " + e.getMessage(), e);
         }
     }
 }

@@ -11,7 +11,7 @@ final class MapCache implements CacheCapability {
     static final String FAILURE = "cache backend unavailable";
     private final Map<String, Entry> entries = new ConcurrentHashMap<>();
 
-    private record Entry(byte[] value, long expiresAtNanos) {
+    private record Entry(byte[] value, int ttlSeconds, long expiresAtNanos) {
         boolean live() {
             return expiresAtNanos == 0 || System.nanoTime() - expiresAtNanos < 0;
         }
@@ -21,7 +21,12 @@ final class MapCache implements CacheCapability {
     public void set(String key, byte[] value, int ttlSeconds) {
         failIfBroken(key);
         long expiry = ttlSeconds > 0 ? System.nanoTime() + ttlSeconds * 1_000_000_000L : 0;
-        entries.put(key, new Entry(value.clone(), expiry));
+        entries.put(key, new Entry(value.clone(), ttlSeconds, expiry));
+    }
+
+    /** The time to live the key was last stored with. */
+    Optional<Integer> ttl(String key) {
+        return Optional.ofNullable(entries.get(key)).map(Entry::ttlSeconds);
     }
 
     @Override
