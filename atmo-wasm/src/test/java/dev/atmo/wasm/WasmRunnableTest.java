@@ -158,6 +158,18 @@ class WasmRunnableTest {
     }
 
     @Test
+    void guestStdoutAndStderrGoToTheLogWithTheRunnablesName() {
+        java.util.List<String> lines = new java.util.concurrent.CopyOnWriteArrayList<>();
+        dev.atmo.wasm.host.GuestLog log = (level, runnable, requestId, ident, message) ->
+                lines.add(level + " " + runnable + " " + message);
+        try (WasmRunnable print = WasmRunnable.load(TestModules.bytes("print-wat"), ModuleOptions.of("print-wat"), log)) {
+            Outcome outcome = print.invoke(new byte[0], Optional.empty(), Capabilities.builder().log(log).build());
+            assertThat(((Outcome.Success) outcome).output()).isEqualTo("printed".getBytes(StandardCharsets.UTF_8));
+            assertThat(lines).containsExactly("INFO print-wat hello stdout", "WARN print-wat oops on stderr");
+        }
+    }
+
+    @Test
     void garbageBytesFailToLoad() {
         assertThatThrownBy(() -> WasmRunnable.load(new byte[] {1, 2, 3}, ModuleOptions.of("junk"), new Slf4jGuestLog()))
                 .isInstanceOf(ModuleLoadException.class).hasMessageContaining("junk");
