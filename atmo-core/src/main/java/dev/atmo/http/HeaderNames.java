@@ -15,6 +15,9 @@ public final class HeaderNames {
                 return name;
             }
         }
+        if (isCanonical(name)) {
+            return name;
+        }
         StringBuilder out = new StringBuilder(name.length());
         boolean upper = true;
         for (int i = 0; i < name.length(); i++) {
@@ -23,6 +26,19 @@ public final class HeaderNames {
             upper = c == '-';
         }
         return out.toString();
+    }
+
+    /** Already spelled canonically: the common case on the request path, answered without a copy. */
+    private static boolean isCanonical(String name) {
+        boolean upper = true;
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (c != (upper ? Character.toUpperCase(c) : Character.toLowerCase(c))) {
+                return false;
+            }
+            upper = c == '-';
+        }
+        return true;
     }
 
     public static String lower(String name) {

@@ -6,6 +6,7 @@ import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.channel.group.ChannelGroup;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.FullHttpResponse;
@@ -13,10 +14,17 @@ import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.codec.http.websocketx.WebSocketDecoderConfig;
+import io.netty.handler.codec.http.websocketx.WebSocketFrameAggregator;
+import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolConfig;
+import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
+import io.netty.handler.timeout.IdleStateHandler;
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,10 +38,10 @@ final class HttpRequestHandler extends SimpleChannelInboundHandler<FullHttpReque
     private final Supplier<Router<RouteHandler>> router;
     private final WebSocketSettings websockets;
     private final ExecutorService workers;
-    private final io.netty.channel.group.ChannelGroup upgraded;
+    private final ChannelGroup upgraded;
 
     HttpRequestHandler(Supplier<Router<RouteHandler>> router, WebSocketSettings websockets, ExecutorService workers,
-                       io.netty.channel.group.ChannelGroup upgraded) {
+                       ChannelGroup upgraded) {
         this.router = router;
         this.websockets = websockets;
         this.workers = workers;
@@ -109,18 +117,18 @@ final class HttpRequestHandler extends SimpleChannelInboundHandler<FullHttpReque
             write(ctx, Response.plain(403, "Forbidden: origin not allowed", Map.of()), false);
             return true;
         }
-        var config = io.netty.handler.codec.http.websocketx.WebSocketServerProtocolConfig.newBuilder()
+        var config = WebSocketServerProtocolConfig.newBuilder()
                 .websocketPath(path).checkStartsWith(false).handleCloseFrames(true)
-                .decoderConfig(io.netty.handler.codec.http.websocketx.WebSocketDecoderConfig.newBuilder()
+                .decoderConfig(WebSocketDecoderConfig.newBuilder()
                         .maxFramePayloadLength(websockets.maxFrameBytes()).allowExtensions(false).build())
                 .build();
         long idle = websockets.idleTimeout().toMillis();
         ctx.pipeline().addAfter(ctx.name(), "ws-protocol",
-                        new io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler(config))
-                .addAfter("ws-protocol", "ws-idle", new io.netty.handler.timeout.IdleStateHandler(idle, 0, 0,
-                        java.util.concurrent.TimeUnit.MILLISECONDS))
+                        new WebSocketServerProtocolHandler(config))
+                .addAfter("ws-protocol", "ws-idle", new IdleStateHandler(idle, 0, 0,
+                        TimeUnit.MILLISECONDS))
                 .addAfter("ws-idle", "ws-aggregator",
-                        new io.netty.handler.codec.http.websocketx.WebSocketFrameAggregator(websockets.maxFrameBytes()))
+                        new WebSocketFrameAggregator(websockets.maxFrameBytes()))
                 .addAfter("ws-aggregator", "ws-session", new WebSocketSession(endpoint, request.uri()));
         upgraded.add(ctx.channel());
         ctx.fireChannelRead(request.retain());
@@ -160,7 +168,7 @@ final class HttpRequestHandler extends SimpleChannelInboundHandler<FullHttpReque
             raw = slash < 0 ? "/" : raw.substring(slash);
         }
         try {
-            return java.net.URLDecoder.decode(raw.replace("+", "%2B"), StandardCharsets.UTF_8);
+            return URLDecoder.decode(raw.replace("+", "%2B"), StandardCharsets.UTF_8);
         } catch (IllegalArgumentException e) {
             return raw;
         }

@@ -7,6 +7,8 @@ import io.micrometer.core.instrument.Timer;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Everything Atmo measures, in one Prometheus registry: HTTP requests by route and status with latency
@@ -14,6 +16,8 @@ import java.time.Duration;
  */
 public final class AtmoMetrics {
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    private final Map<RequestKey, Timer> requestTimers = new ConcurrentHashMap<>();
+    private final Map<InvocationKey, Timer> invocationTimers = new ConcurrentHashMap<>();
 
     /** The Prometheus text exposition of every metric. */
     public String scrape() {
@@ -25,16 +29,28 @@ public final class AtmoMetrics {
     }
 
     public void request(String method, String route, int status, Duration duration) {
-        Timer.builder("atmo.http.requests").description("HTTP requests served by handlers")
-                .tag("method", method).tag("route", route).tag("status", String.valueOf(status))
-                .publishPercentileHistogram().register(registry).record(duration);
+        requestTimers.computeIfAbsent(new RequestKey(method, route, status), k ->
+                Timer.builder("atmo.http.requests").description("HTTP requests served by handlers")
+                        .tag("method", k.method()).tag("route", k.route()).tag("status", String.valueOf(k.status()))
+                        .publishPercentileHistogram().register(registry)).record(duration);
     }
 
     /** {@code outcome} is one of success, error (the Runnable's own), trap, timeout, busy. */
     public void invocation(String runnable, String outcome, Duration duration) {
-        Timer.builder("atmo.runnable.invocations").description("Runnable invocations")
-                .tag("runnable", runnable).tag("outcome", outcome)
-                .publishPercentileHistogram().register(registry).record(duration);
+        invocationTimers.computeIfAbsent(new InvocationKey(runnable, outcome), k ->
+                Timer.builder("atmo.runnable.invocations").description("Runnable invocations")
+                        .tag("runnable", k.runnable()).tag("outcome", k.outcome())
+                        .publishPercentileHistogram().register(registry)).record(duration);
+    }
+
+    /*
+     * The timers recorded on every request, looked up by a plain key instead of being built and registered again
+     * each time (which sorts and copies their tags).
+     */
+    private record RequestKey(String method, String route, int status) {
+    }
+
+    private record InvocationKey(String runnable, String outcome) {
     }
 
     public void pool(String runnable, InstancePool pool) {

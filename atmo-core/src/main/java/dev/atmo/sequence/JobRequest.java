@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * The request a sequence runs for (Atmo's CoordinatedRequest): method, URL (path and query), a fresh id,
@@ -74,11 +75,11 @@ public final class JobRequest {
         responseHeaders.putAll(headers);
     }
 
-    /** Builds a {@link JobRequest}; the id defaults to a fresh random UUID. */
+    /** Builds a {@link JobRequest}; the id defaults to a fresh random (version 4) UUID. */
     public static final class Builder {
         private String method = "";
         private String url = "";
-        private String id = UUID.randomUUID().toString();
+        private String id;
         private byte[] body = new byte[0];
         private Map<String, String> headers = Map.of();
         private Map<String, String> params = Map.of();
@@ -120,7 +121,22 @@ public final class JobRequest {
         }
 
         public JobRequest build() {
+            if (id == null) {
+                id = randomId();
+            }
             return new JobRequest(this);
+        }
+
+        /**
+         * A random (version 4) UUID from {@link ThreadLocalRandom}: request ids name requests in logs and for
+         * Runnables, they are not secrets, and {@link UUID#randomUUID()} costs a lock on the shared SecureRandom
+         * per request.
+         */
+        private static String randomId() {
+            ThreadLocalRandom random = ThreadLocalRandom.current();
+            long most = (random.nextLong() & ~0xF000L) | 0x4000L;
+            long least = (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
+            return new UUID(most, least).toString();
         }
     }
 }
