@@ -2,7 +2,7 @@
 # Smoke test of the graphql example: a local stand-in for GitHub's GraphQL API that demands a token, a copy of
 # the example's Directive whose authentication names that stand-in instead of api.github.com, and atmo started
 # with the token in GITHUB_TOKEN. The Runnable never sees the token; only the right one gets an answer.
-source "$(dirname "$0")/../lib/smoke.sh"
+source "$(dirname "$0")/../lib/smoke-helpers.sh"
 
 TOKEN="smoke-token-$RANDOM$RANDOM"
 FAKE_PORT="$(free_port)"

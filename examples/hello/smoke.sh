@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Smoke test of the hello example: start atmo on it and check the answer with curl.
-source "$(dirname "$0")/../lib/smoke.sh"
+source "$(dirname "$0")/../lib/smoke-helpers.sh"
 
 start_atmo "$ROOT/examples/hello"
 expect "POST /hello" "hello world" "$(curl -s -d world "localhost:$PORT/hello")"

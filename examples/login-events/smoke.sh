@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Smoke test of login-events: its own nats-server, atmo on a copy of the bundle pointed at it, logins
 # published, every completion checked, request-reply and the websocket too.
-source "$(dirname "$0")/../lib/smoke.sh"
+source "$(dirname "$0")/../lib/smoke-helpers.sh"
 
 WORK="$(mktemp -d)"
 NATS_PORT="$(free_port)"

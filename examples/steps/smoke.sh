@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Smoke test of the order desk example: start atmo on it, call every route with curl and check the
 # status code and the exact body of each answer.
-source "$(dirname "$0")/../lib/smoke.sh"
+source "$(dirname "$0")/../lib/smoke-helpers.sh"
 
 # post PATH BODY: prints "<status code> <response body>".
 post() {
