@@ -170,6 +170,33 @@ class WasmRunnableTest {
     }
 
     @Test
+    void pointersOutsideGuestMemoryTrapOnlyThatInvocation() {
+        try (WasmRunnable bad = load("bad-pointer-wat", Limits.defaults(), EngineMode.COMPILER)) {
+            assertThatThrownBy(() -> run(bad, "bad!"))
+                    .isInstanceOf(GuestTrapException.class)
+                    .hasMessageContaining("host function return_result was given bytes 4294967040..4294968040 outside guest memory");
+            assertThat(run(bad, "fine")).isEqualTo("fine");
+        }
+    }
+
+    @Test
+    void callersWaitForABusyPoolThenGetAClearError() throws Exception {
+        Limits limits = Limits.builder().withMaxInstances(1).withDeadline(Duration.ofSeconds(3))
+                .withPoolWait(Duration.ofMillis(200)).build();
+        try (WasmRunnable spin = load("spin-wat", limits, EngineMode.COMPILER)) {
+            Thread busy = Thread.ofPlatform().start(() ->
+                    assertThatThrownBy(() -> run(spin, "spin")).isInstanceOf(InvocationTimeoutException.class));
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> spin.pool().inUse() == 1);
+            assertThatThrownBy(() -> run(spin, "next"))
+                    .isInstanceOf(PoolBusyException.class)
+                    .hasMessage("Runnable spin-wat is busy: all 1 instances in use for 200 ms; raise the pool size or the wait");
+            busy.join();
+            assertThat(run(spin, "after")).isEqualTo("after");
+            assertThat(spin.pool().waitCount()).isEqualTo(1);
+        }
+    }
+
+    @Test
     void garbageBytesFailToLoad() {
         assertThatThrownBy(() -> WasmRunnable.load(new byte[] {1, 2, 3}, ModuleOptions.of("junk"), new Slf4jGuestLog()))
                 .isInstanceOf(ModuleLoadException.class).hasMessageContaining("junk");
