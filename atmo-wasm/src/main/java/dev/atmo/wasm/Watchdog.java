@@ -1,9 +1,9 @@
 package dev.atmo.wasm;
 
 import java.time.Duration;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -11,11 +11,8 @@ import java.util.concurrent.TimeUnit;
  * The lock makes "finished" and "interrupted" mutually exclusive, so a finished call never sees a stray interrupt.
  */
 final class Watchdog {
-    private static final ScheduledExecutorService TIMER = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "atmo-wasm-watchdog");
-        t.setDaemon(true);
-        return t;
-    });
+    private static final Duration TICK = Duration.ofMillis(500);
+    private static final ScheduledExecutorService TIMER = timer();
 
     private final Thread thread = Thread.currentThread();
     private final ScheduledFuture<?> future;
@@ -24,6 +21,24 @@ final class Watchdog {
 
     private Watchdog(Duration deadline) {
         this.future = TIMER.schedule(this::fire, deadline.toNanos(), TimeUnit.NANOSECONDS);
+    }
+
+    /**
+     * The deadline timer. A cancelled deadline is removed from the queue at once: otherwise every finished
+     * invocation would leave its task queued (and reachable) for the whole deadline, so the queue and the old
+     * generation would grow with the request rate. A no-op tick every {@link #TICK} keeps a task near the head of
+     * the queue: a new deadline further away than that is queued behind it without waking the timer thread, which
+     * would otherwise happen on every invocation once the queue is empty.
+     */
+    private static ScheduledExecutorService timer() {
+        ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, r -> {
+            Thread t = new Thread(r, "atmo-wasm-watchdog");
+            t.setDaemon(true);
+            return t;
+        });
+        timer.setRemoveOnCancelPolicy(true);
+        timer.scheduleAtFixedRate(() -> { }, TICK.toNanos(), TICK.toNanos(), TimeUnit.NANOSECONDS);
+        return timer;
     }
 
     static Watchdog arm(Duration deadline) {
