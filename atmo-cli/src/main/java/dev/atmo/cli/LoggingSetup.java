@@ -24,7 +24,13 @@ final class LoggingSetup {
     }
 
     static void configure(Format format, String level, Optional<Path> file) {
-        LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
+        apply((LoggerContext) LoggerFactory.getILoggerFactory(), format, level, file);
+    }
+
+    /** Configures a logging context; also the default configuration, before any option is read. */
+    static void apply(LoggerContext context, Format format, String level, Optional<Path> file) {
+        context.getLogger("io.netty").setLevel(Level.WARN);
+        context.getLogger("com.dylibso").setLevel(Level.WARN);
         ch.qos.logback.classic.Logger root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
         root.detachAndStopAllAppenders();
         root.setLevel(Level.toLevel(level.toUpperCase(Locale.ROOT), Level.INFO));

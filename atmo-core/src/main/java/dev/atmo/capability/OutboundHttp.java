@@ -37,7 +37,7 @@ public final class OutboundHttp implements HttpCapability {
     private static final String USER_AGENT = "Atmo-http-client/1.1";
     private static final Logger LOG = LoggerFactory.getLogger("dev.atmo.capability");
 
-    private final HttpClient client;
+    private volatile HttpClient client;
     private final OutboundPolicy policy;
     private final AuthHeaders auth;
     private final BiConsumer<String, String> calls;
@@ -51,10 +51,27 @@ public final class OutboundHttp implements HttpCapability {
         this.policy = policy;
         this.auth = auth;
         this.calls = calls;
-        this.client = HttpClient.newBuilder()
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .connectTimeout(policy.connectTimeout())
-                .build();
+    }
+
+    /**
+     * The shared client, built on first use: building it loads the TLS context and the CA certificates,
+     * a cost that start-up need not pay for a bundle that never calls out.
+     */
+    private HttpClient client() {
+        HttpClient built = client;
+        if (built == null) {
+            synchronized (this) {
+                built = client;
+                if (built == null) {
+                    built = HttpClient.newBuilder()
+                            .followRedirects(HttpClient.Redirect.NEVER)
+                            .connectTimeout(policy.connectTimeout())
+                            .build();
+                    client = built;
+                }
+            }
+        }
+        return built;
     }
 
     @Override
@@ -141,7 +158,7 @@ public final class OutboundHttp implements HttpCapability {
         }
         // the JDK's own timeout stops at the response headers; waiting on the future bounds the body as well
         long cap = policy.maxResponseBytes();
-        CompletableFuture<HttpResponse<byte[]>> pending = client.sendAsync(request.build(),
+        CompletableFuture<HttpResponse<byte[]>> pending = client().sendAsync(request.build(),
                 info -> new CappedBody(cap));
         try {
             HttpResponse<byte[]> response = pending.get(remaining(uri, method, deadline).toNanos(),
