@@ -14,6 +14,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -47,6 +49,7 @@ class OperationsJarIT {
         Path log = dir.resolve("atmo.log");
         Process process = startAndWait(port, log, "--no-run-schedules", "testdata/bundles/example-project");
         List<CompletableFuture<HttpResponse<String>>> inFlight = new ArrayList<>();
+        ExecutorService clients = Executors.newFixedThreadPool(8);
         for (int i = 0; i < 8; i++) {
             inFlight.add(CompletableFuture.supplyAsync(() -> {
                 try {
@@ -54,9 +57,13 @@ class OperationsJarIT {
                 } catch (Exception e) {
                     throw new IllegalStateException(e);
                 }
-            }));
+            }, clients));
         }
-        Thread.sleep(500);
+        Instant accepted = Instant.now().plus(Duration.ofSeconds(30));
+        while (Files.readString(log).split("POST /slow request_id", -1).length - 1 < 8) {
+            assertThat(Instant.now()).as("all 8 requests reached the server").isBefore(accepted);
+            Thread.sleep(20);
+        }
         process.destroy();
         for (CompletableFuture<HttpResponse<String>> request : inFlight) {
             HttpResponse<String> response = request.get(60, TimeUnit.SECONDS);
@@ -66,6 +73,7 @@ class OperationsJarIT {
         assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(process.exitValue()).isZero();
         assertThat(Files.readString(log)).contains("stopped");
+        clients.shutdown();
     }
 
     @Test

@@ -23,7 +23,7 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -37,10 +37,10 @@ final class HttpRequestHandler extends SimpleChannelInboundHandler<FullHttpReque
     private static final Logger LOG = LoggerFactory.getLogger("dev.atmo.http");
     private final Supplier<Router<RouteHandler>> router;
     private final WebSocketSettings websockets;
-    private final ExecutorService workers;
+    private final Executor workers;
     private final ChannelGroup upgraded;
 
-    HttpRequestHandler(Supplier<Router<RouteHandler>> router, WebSocketSettings websockets, ExecutorService workers,
+    HttpRequestHandler(Supplier<Router<RouteHandler>> router, WebSocketSettings websockets, Executor workers,
                        ChannelGroup upgraded) {
         this.router = router;
         this.websockets = websockets;

@@ -35,6 +35,7 @@ import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.HttpServerKeepAliveHandler;
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -56,7 +57,8 @@ public final class HttpServer implements AutoCloseable {
     private final WebSocketSettings websockets;
     private final Optional<SslContext> ssl;
     private final ChannelGroup upgraded = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
-    private final ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor();
+    private final ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
+    private final CountingExecutor workers = new CountingExecutor(threads);
     private EventLoopGroup boss;
     private EventLoopGroup loops;
     private Channel channel;
@@ -170,6 +172,11 @@ public final class HttpServer implements AutoCloseable {
         return host;
     }
 
+    /** Waits until every request handed to a handler has had its response written, up to the grace period. */
+    public boolean awaitIdle(Duration grace) {
+        return workers.awaitIdle(grace);
+    }
+
     /** Stops accepting connections; connections already open keep being served. */
     public void stopAccepting() {
         if (channel != null && channel.isOpen()) {
@@ -189,7 +196,7 @@ public final class HttpServer implements AutoCloseable {
         if (loops != null) {
             loops.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
         }
-        workers.shutdown();
+        threads.shutdown();
     }
 
     /** Builds an {@link HttpServer}; defaults: all interfaces, port 8080, 10 MiB bodies. */

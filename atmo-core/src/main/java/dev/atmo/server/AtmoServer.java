@@ -162,6 +162,9 @@ public final class AtmoServer implements AutoCloseable {
                 LOG.warn("stopping with {} requests still running after the grace period", app.inFlight());
             }
         }
+        if (http != null && !http.awaitIdle(options.shutdownGrace())) {
+            LOG.warn("stopping before every response was written");
+        }
         if (http != null) {
             http.close();
         }
