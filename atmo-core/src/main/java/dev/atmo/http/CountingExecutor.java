@@ -2,7 +2,6 @@ package dev.atmo.http;
 
 import java.time.Duration;
 import java.util.concurrent.Executor;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Runs request work on another executor and counts what is queued or running, from the moment the event loop
@@ -10,7 +9,7 @@ import java.util.concurrent.TimeUnit;
  */
 final class CountingExecutor implements Executor {
     private final Executor delegate;
-    private int active;
+    private final InFlight active = new InFlight();
 
     CountingExecutor(Executor delegate) {
         this.delegate = delegate;
@@ -18,45 +17,23 @@ final class CountingExecutor implements Executor {
 
     @Override
     public void execute(Runnable task) {
-        synchronized (this) {
-            active++;
-        }
+        active.enter();
         try {
             delegate.execute(() -> {
                 try {
                     task.run();
                 } finally {
-                    done();
+                    active.exit();
                 }
             });
         } catch (RuntimeException e) {
-            done();
+            active.exit();
             throw e;
         }
     }
 
-    private synchronized void done() {
-        active--;
-        if (active == 0) {
-            notifyAll();
-        }
-    }
-
     /** Waits until no request work is queued or running, or the grace period ends; true when idle. */
-    synchronized boolean awaitIdle(Duration grace) {
-        long deadline = System.nanoTime() + grace.toNanos();
-        while (active > 0) {
-            long left = deadline - System.nanoTime();
-            if (left <= 0) {
-                return false;
-            }
-            try {
-                TimeUnit.NANOSECONDS.timedWait(this, left);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return false;
-            }
-        }
-        return true;
+    boolean awaitIdle(Duration grace) {
+        return active.awaitIdle(grace);
     }
 }

@@ -7,6 +7,7 @@ import dev.atmo.directive.Directive;
 import dev.atmo.directive.Handler;
 import dev.atmo.directive.RunnableDecl;
 import dev.atmo.directive.Step;
+import dev.atmo.http.InFlight;
 import dev.atmo.http.RouteHandler;
 import dev.atmo.http.Router;
 import dev.atmo.http.WebSocketEndpoint;

@@ -58,8 +58,9 @@ public final class AtmoServer implements AutoCloseable {
                 .build().start();
         LOG.info("serving on {}:{}{}", options.host(), http.port(), options.tls().isPresent() ? " (TLS)" : "");
         if (options.operations().adminPort().isPresent()) {
+            var adminRoutes = operations.alone();
             admin = HttpServer.builder().host(options.host()).port(options.operations().adminPort().get())
-                    .router(operations::alone).build().start();
+                    .router(() -> adminRoutes).build().start();
             LOG.info("operator endpoints on {}:{}", options.host(), admin.port());
         }
         app.startBackground();

@@ -1,5 +1,6 @@
 package dev.atmo.server;
 
+import dev.atmo.http.InFlight;
 import dev.atmo.http.Response;
 import dev.atmo.http.RouteHandler;
 import dev.atmo.metrics.AtmoMetrics;

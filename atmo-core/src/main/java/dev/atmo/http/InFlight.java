@@ -1,29 +1,29 @@
-package dev.atmo.server;
+package dev.atmo.http;
 
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 /** Counts work in progress (requests, stream messages) so a stop or a reload can wait for it to finish. */
-final class InFlight {
+public final class InFlight {
     private int count;
 
-    synchronized void enter() {
+    public synchronized void enter() {
         count++;
     }
 
-    synchronized void exit() {
+    public synchronized void exit() {
         count--;
         if (count == 0) {
             notifyAll();
         }
     }
 
-    synchronized int count() {
+    public synchronized int count() {
         return count;
     }
 
     /** Waits until nothing is in flight or the grace period ends; true when everything finished. */
-    synchronized boolean awaitIdle(Duration grace) {
+    public synchronized boolean awaitIdle(Duration grace) {
         long deadline = System.nanoTime() + grace.toNanos();
         while (count > 0) {
             long left = deadline - System.nanoTime();
