@@ -1,5 +1,6 @@
 package dev.atmo.cli;
 
+import dev.atmo.cli.log.LoggingSetup;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -10,7 +11,9 @@ import picocli.CommandLine.Command;
 public final class Main implements Runnable {
 
     public static void main(String[] args) {
-        System.exit(run(args));
+        int code = run(args);
+        LoggingSetup.flush();
+        System.exit(code);
     }
 
     /** Runs the command line and returns the exit code, without exiting (for tests and embedding). */

@@ -1,6 +1,7 @@
 package dev.atmo.cli;
 
 import dev.atmo.bundle.BundleException;
+import dev.atmo.cli.log.LoggingSetup;
 import dev.atmo.directive.Problem;
 import dev.atmo.http.TlsFiles;
 import dev.atmo.server.AtmoServer;
@@ -130,9 +131,9 @@ final class StartCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        LoggingSetup.configure(logFormat, logLevel, Optional.ofNullable(logFile));
         ServerOptions options;
         try {
+            LoggingSetup.configure(logFormat, logLevel, Optional.ofNullable(logFile));
             options = options();
         } catch (IllegalArgumentException e) {
             System.err.println("atmo: " + e.getMessage());
@@ -156,6 +157,7 @@ final class StartCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();
             stopped.countDown();
+            LoggingSetup.flush();
             System.out.flush();
             // a drained stop is a clean exit, whatever signal asked for it
             Runtime.getRuntime().halt(0);

@@ -91,7 +91,10 @@ final class HttpRequestHandler extends SimpleChannelInboundHandler<FullHttpReque
                 .build();
         workers.execute(() -> {
             long start = System.nanoTime();
-            LOG.info("{} {} request_id={}", job.method(), job.url(), job.id());
+            // concatenated rather than formatted by the logger: these two lines are on every request's path
+            if (LOG.isInfoEnabled()) {
+                LOG.info(job.method() + " " + job.url() + " request_id=" + job.id());
+            }
             Response response;
             try {
                 response = found.handler().handle(job);
@@ -99,9 +102,11 @@ final class HttpRequestHandler extends SimpleChannelInboundHandler<FullHttpReque
                 LOG.error("{} {} request_id={} failed", job.method(), job.url(), job.id(), e);
                 response = Response.error(500, "failed to handle request");
             }
-            LOG.info("{} {} completed ({}: {}) in {} ms request_id={}", job.method(), job.url(), response.status(),
-                    HttpResponseStatus.valueOf(response.status()).reasonPhrase(),
-                    (System.nanoTime() - start) / 1_000_000, job.id());
+            if (LOG.isInfoEnabled()) {
+                LOG.info(job.method() + " " + job.url() + " completed (" + response.status() + ": "
+                        + HttpResponseStatus.valueOf(response.status()).reasonPhrase() + ") in "
+                        + (System.nanoTime() - start) / 1_000_000 + " ms request_id=" + job.id());
+            }
             write(ctx, response, keepAlive);
         });
     }

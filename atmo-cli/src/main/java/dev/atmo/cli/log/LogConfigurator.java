@@ -1,4 +1,4 @@
-package dev.atmo.cli;
+package dev.atmo.cli.log;
 
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.Configurator;

@@ -1,4 +1,4 @@
-package dev.atmo.cli;
+package dev.atmo.cli.log;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.spi.ILoggingEvent;

@@ -1,21 +1,25 @@
-package dev.atmo.cli;
+package dev.atmo.cli.log;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
 import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.ConsoleAppender;
-import ch.qos.logback.core.FileAppender;
-import ch.qos.logback.core.OutputStreamAppender;
+import ch.qos.logback.core.Appender;
 import ch.qos.logback.core.encoder.Encoder;
+import dev.atmo.cli.Version;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Optional;
 import org.slf4j.LoggerFactory;
 
-/** Configures the log: text or JSON lines, level, and an optional file, for {@code atmo start}. */
-final class LoggingSetup {
-    enum Format {
+/**
+ * Configures the log: text or JSON lines, level, and an optional file, for {@code atmo start}. Lines are
+ * written in batches ({@link BatchingAppender}); {@link #flush()} writes what is pending before an exit.
+ */
+public final class LoggingSetup {
+    private static final String APPENDER = "atmo";
+
+    public enum Format {
         TEXT,
         JSON
     }
@@ -23,29 +27,41 @@ final class LoggingSetup {
     private LoggingSetup() {
     }
 
-    static void configure(Format format, String level, Optional<Path> file) {
+    /**
+     * Replaces the current configuration.
+     *
+     * @throws IllegalArgumentException if the log file cannot be opened
+     */
+    public static void configure(Format format, String level, Optional<Path> file) {
         apply((LoggerContext) LoggerFactory.getILoggerFactory(), format, level, file);
+    }
+
+    /** Writes every pending line now; called before the process exits. */
+    public static void flush() {
+        if (LoggerFactory.getILoggerFactory() instanceof LoggerContext context
+                && context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).getAppender(APPENDER)
+                        instanceof BatchingAppender appender) {
+            appender.flush();
+        }
     }
 
     /** Configures a logging context; also the default configuration, before any option is read. */
     static void apply(LoggerContext context, Format format, String level, Optional<Path> file) {
+        Encoder<ILoggingEvent> encoder = encoder(format, context);
+        BatchingAppender appender = file
+                .map(path -> BatchingAppender.toFile(encoder, path, BatchingAppender.FLUSH_INTERVAL))
+                .orElseGet(() -> BatchingAppender.toStandardOut(encoder, BatchingAppender.FLUSH_INTERVAL));
         context.getLogger("io.netty").setLevel(Level.WARN);
         context.getLogger("com.dylibso").setLevel(Level.WARN);
         ch.qos.logback.classic.Logger root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        Appender<ILoggingEvent> previous = root.getAppender(APPENDER);
+        if (previous instanceof BatchingAppender batching) {
+            batching.flush();
+        }
         root.detachAndStopAllAppenders();
         root.setLevel(Level.toLevel(level.toUpperCase(Locale.ROOT), Level.INFO));
-        OutputStreamAppender<ILoggingEvent> appender;
-        if (file.isPresent()) {
-            FileAppender<ILoggingEvent> fileAppender = new FileAppender<>();
-            fileAppender.setFile(file.get().toString());
-            fileAppender.setAppend(true);
-            appender = fileAppender;
-        } else {
-            appender = new ConsoleAppender<>();
-        }
         appender.setContext(context);
-        appender.setName("atmo");
-        appender.setEncoder(encoder(format, context));
+        appender.setName(APPENDER);
         appender.start();
         root.addAppender(appender);
     }
