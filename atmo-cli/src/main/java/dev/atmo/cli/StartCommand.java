@@ -69,6 +69,12 @@ final class StartCommand implements Callable<Integer> {
             description = "most instances per Runnable, 0 = twice the processors (at least 4); env ATMO_INSTANCES")
     int instances;
 
+    @Option(names = "--quick-budget-ms", paramLabel = "MS", defaultValue = "${env:ATMO_QUICK_BUDGET_MS:-5}",
+            description = "a single-step handler whose Runnable only computes (no HTTP, GraphQL, cache, database or "
+                    + "static files) is first run on the connection's event loop; a run longer than this is stopped "
+                    + "and the request runs on its own thread; 0 = always on its own thread; env ATMO_QUICK_BUDGET_MS")
+    long quickBudgetMs;
+
     @Option(names = "--interpreter", defaultValue = "${env:ATMO_INTERPRETER:-false}",
             description = "run guests in Chicory's interpreter instead of its compiler; env ATMO_INTERPRETER")
     boolean interpreter;
@@ -196,6 +202,10 @@ final class StartCommand implements Callable<Integer> {
         Limits.Builder limits = Limits.builder()
                 .withDeadline(Duration.ofMillis((long) (timeoutSeconds * 1000)))
                 .withMaxMemoryPages(pages);
+        if (quickBudgetMs < 0) {
+            throw new IllegalArgumentException("--quick-budget-ms must not be negative, got " + quickBudgetMs);
+        }
+        limits.withQuickBudget(Duration.ofMillis(quickBudgetMs));
         if (instances > 0) {
             limits.withMaxInstances(instances);
         }

@@ -23,6 +23,7 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
@@ -30,8 +31,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Routes each request on the event loop and hands matched ones to a virtual thread; router answers
- * (404, 405, OPTIONS, redirects) are written straight away.
+ * Routes each request on the event loop. A matched route first gets the chance to answer in place
+ * ({@link RouteHandler#tryQuick}); otherwise the request goes to a virtual thread. Router answers (404, 405,
+ * OPTIONS, redirects) are written straight away.
  */
 final class HttpRequestHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
     private static final Logger LOG = LoggerFactory.getLogger("dev.atmo.http");
@@ -89,26 +91,51 @@ final class HttpRequestHandler extends SimpleChannelInboundHandler<FullHttpReque
                 .headers(headers)
                 .params(found.params())
                 .build();
+        RouteHandler handler = found.handler();
+        long start = System.nanoTime();
+        logStart(job);
+        Optional<Response> quick;
+        try {
+            quick = handler.tryQuick(job);
+        } catch (RuntimeException e) {
+            quick = Optional.of(failed(job, e));
+        }
+        if (quick.isPresent()) {
+            complete(ctx, job, quick.get(), start, keepAlive);
+            return;
+        }
         workers.execute(() -> {
-            long start = System.nanoTime();
-            // concatenated rather than formatted by the logger: these two lines are on every request's path
-            if (LOG.isInfoEnabled()) {
-                LOG.info(job.method() + " " + job.url() + " request_id=" + job.id());
-            }
             Response response;
             try {
-                response = found.handler().handle(job);
+                response = handler.handle(job);
             } catch (RuntimeException e) {
-                LOG.error("{} {} request_id={} failed", job.method(), job.url(), job.id(), e);
-                response = Response.error(500, "failed to handle request");
+                response = failed(job, e);
             }
-            if (LOG.isInfoEnabled()) {
-                LOG.info(job.method() + " " + job.url() + " completed (" + response.status() + ": "
-                        + HttpResponseStatus.valueOf(response.status()).reasonPhrase() + ") in "
-                        + (System.nanoTime() - start) / 1_000_000 + " ms request_id=" + job.id());
-            }
-            write(ctx, response, keepAlive);
+            complete(ctx, job, response, start, keepAlive);
         });
+    }
+
+    // the request lines are concatenated rather than formatted by the logger: they are on every request's path
+
+    private static void logStart(JobRequest job) {
+        if (LOG.isInfoEnabled()) {
+            LOG.info(job.method() + " " + job.url() + " request_id=" + job.id());
+        }
+    }
+
+    private static Response failed(JobRequest job, RuntimeException e) {
+        LOG.error("{} {} request_id={} failed", job.method(), job.url(), job.id(), e);
+        return Response.error(500, "failed to handle request");
+    }
+
+    private static void complete(ChannelHandlerContext ctx, JobRequest job, Response response, long start,
+                                 boolean keepAlive) {
+        if (LOG.isInfoEnabled()) {
+            LOG.info(job.method() + " " + job.url() + " completed (" + response.status() + ": "
+                    + HttpResponseStatus.valueOf(response.status()).reasonPhrase() + ") in "
+                    + (System.nanoTime() - start) / 1_000_000 + " ms request_id=" + job.id());
+        }
+        write(ctx, response, keepAlive);
     }
 
     /** Hands a websocket upgrade to Netty's protocol handler and this connection to a session; false if no route. */

@@ -56,8 +56,31 @@ public final class Sequence {
                 return failed.get();
             }
         }
-        return new SequenceResult.Completed(selectBody(request), Map.copyOf(request.state()),
-                request.responseHeaders());
+        return completed(request);
+    }
+
+    /**
+     * Runs a sequence of one {@code fn} step at once on the calling thread, when the runner can run its Runnable
+     * quickly in place ({@link StepRunner#tryQuick}); empty, with the request unchanged, when it cannot.
+     *
+     * @throws SequenceException as {@link #run} does
+     */
+    public Optional<SequenceResult> tryQuick(JobRequest request) {
+        if (steps.size() != 1 || steps.get(0).kind() != StepKind.FN) {
+            return Optional.empty();
+        }
+        CallSpec call = steps.get(0).asCall();
+        Optional<Outcome> outcome = runner.tryQuick(
+                new StepCall(call.fn(), request, StateView.of(request.state(), call.with())));
+        if (outcome.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<SequenceResult.Failed> failed = apply(call.fn(), call.stateKey(), call.onErr(), outcome.get(), request);
+        return Optional.of(failed.isPresent() ? failed.get() : completed(request));
+    }
+
+    private SequenceResult completed(JobRequest request) {
+        return new SequenceResult.Completed(selectBody(request), Map.copyOf(request.state()), request.responseHeaders());
     }
 
     private Optional<SequenceResult.Failed> runCall(CallSpec call, JobRequest request, Map<String, byte[]> view) {

@@ -1,6 +1,7 @@
 package dev.atmo.sequence;
 
 import dev.atmo.wasm.Outcome;
+import java.util.Optional;
 
 /**
  * Runs one Runnable for a step. The server resolves {@code fn} to a loaded Runnable and invokes it with the
@@ -9,4 +10,13 @@ import dev.atmo.wasm.Outcome;
 @FunctionalInterface
 public interface StepRunner {
     Outcome run(StepCall call);
+
+    /**
+     * Runs the step at once on the calling thread, a thread that must not be held long, if the Runnable can be
+     * run that way and finishes within its budget; empty otherwise, with nothing changed, and the caller then
+     * uses {@link #run} on its own thread.
+     */
+    default Optional<Outcome> tryQuick(StepCall call) {
+        return Optional.empty();
+    }
 }

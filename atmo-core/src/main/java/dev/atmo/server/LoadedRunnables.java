@@ -31,6 +31,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Function;
 
 /**
  * Every Runnable of a bundle, loaded and compiled (in parallel), keyed by FQFN; runs steps by resolving the
@@ -101,6 +102,24 @@ public final class LoadedRunnables implements StepRunner, AutoCloseable {
     public Outcome run(StepCall call) {
         WasmRunnable runnable = find(call.fn()).orElseThrow(() ->
                 new StepFailure(500, "failed to execute fn " + call.fn() + ": no such Runnable", null));
+        return invoke(runnable, call, request ->
+                Optional.of(runnable.invoke(call.request().body(), Optional.of(request), capabilities))).orElseThrow();
+    }
+
+    @Override
+    public Optional<Outcome> tryQuick(StepCall call) {
+        Optional<WasmRunnable> found = find(call.fn()).filter(WasmRunnable::selfContained);
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        WasmRunnable runnable = found.get();
+        return invoke(runnable, call, request ->
+                runnable.tryQuick(call.request().body(), Optional.of(request), capabilities));
+    }
+
+    /** Runs a step one way or the other with its request view, metrics and failure mapping; empty if not run. */
+    private Optional<Outcome> invoke(WasmRunnable runnable, StepCall call,
+                                     Function<GuestRequest, Optional<Outcome>> how) {
         var job = call.request();
         GuestRequest request = GuestRequest.builder()
                 .method(job.method())
@@ -113,9 +132,11 @@ public final class LoadedRunnables implements StepRunner, AutoCloseable {
                 .build();
         long start = System.nanoTime();
         String outcome = "trap";
+        boolean ran = true;
         try {
-            Outcome result = runnable.invoke(job.body(), Optional.of(request), capabilities);
-            outcome = result instanceof Outcome.Failure ? "error" : "success";
+            Optional<Outcome> result = how.apply(request);
+            ran = result.isPresent();
+            outcome = result.filter(Outcome.Failure.class::isInstance).isPresent() ? "error" : "success";
             return result;
         } catch (InvocationTimeoutException e) {
             outcome = "timeout";
@@ -126,7 +147,9 @@ public final class LoadedRunnables implements StepRunner, AutoCloseable {
         } catch (WasmException e) {
             throw failure(500, call, e);
         } finally {
-            metrics.invocation(runnable.name(), outcome, Duration.ofNanos(System.nanoTime() - start));
+            if (ran) {
+                metrics.invocation(runnable.name(), outcome, Duration.ofNanos(System.nanoTime() - start));
+            }
         }
     }
 

@@ -6,6 +6,8 @@ import dev.atmo.http.RouteHandler;
 import dev.atmo.metrics.AtmoMetrics;
 import dev.atmo.sequence.JobRequest;
 import java.time.Duration;
+import java.util.Optional;
+import java.util.function.Function;
 
 /** Wraps a route: counts it in flight and records its method, pattern, status and latency. */
 final class MeteredRoute implements RouteHandler {
@@ -25,16 +27,29 @@ final class MeteredRoute implements RouteHandler {
 
     @Override
     public Response handle(JobRequest request) {
+        return metered(request, r -> Optional.of(route.handle(r))).orElseThrow();
+    }
+
+    @Override
+    public Optional<Response> tryQuick(JobRequest request) {
+        return metered(request, route::tryQuick);
+    }
+
+    private Optional<Response> metered(JobRequest request, Function<JobRequest, Optional<Response>> how) {
         long start = System.nanoTime();
         inFlight.enter();
         int status = 500;
+        boolean answered = true;
         try {
-            Response response = route.handle(request);
-            status = response.status();
+            Optional<Response> response = how.apply(request);
+            answered = response.isPresent();
+            status = response.map(Response::status).orElse(status);
             return response;
         } finally {
             inFlight.exit();
-            metrics.request(method, pattern, status, Duration.ofNanos(System.nanoTime() - start));
+            if (answered) {
+                metrics.request(method, pattern, status, Duration.ofNanos(System.nanoTime() - start));
+            }
         }
     }
 }

@@ -10,6 +10,8 @@ import dev.atmo.sequence.SequenceResult;
 import dev.atmo.sequence.StepFailure;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,18 +33,32 @@ final class SequenceRoute implements RouteHandler {
         return respond(sequence, request);
     }
 
+    @Override
+    public Optional<Response> tryQuick(JobRequest request) {
+        return respond(request, () -> sequence.tryQuick(request));
+    }
+
     static Response respond(Sequence sequence, JobRequest request) {
+        return respond(request, () -> Optional.of(sequence.run(request))).orElseThrow();
+    }
+
+    /** Turns a sequence's result or failure into a response; empty when the sequence did not run. */
+    private static Optional<Response> respond(JobRequest request, Supplier<Optional<SequenceResult>> run) {
         SequenceResult result;
         try {
-            result = sequence.run(request);
+            Optional<SequenceResult> ran = run.get();
+            if (ran.isEmpty()) {
+                return Optional.empty();
+            }
+            result = ran.get();
         } catch (StepFailure e) {
             LOG.warn("request_id={} {}", request.id(), e.getMessage());
-            return Response.error(e.status(), e.getMessage());
+            return Optional.of(Response.error(e.status(), e.getMessage()));
         } catch (SequenceException e) {
             LOG.warn("request_id={} {}", request.id(), e.getMessage());
-            return Response.error(500, e.getMessage());
+            return Optional.of(Response.error(500, e.getMessage()));
         }
-        return switch (result) {
+        return Optional.of(switch (result) {
             case SequenceResult.Completed done -> success(done);
             case SequenceResult.Failed failed -> {
                 int code = failed.error().code();
@@ -51,7 +67,7 @@ final class SequenceRoute implements RouteHandler {
                         failed.error().message());
                 yield Response.error(status, failed.error().message());
             }
-        };
+        });
     }
 
     private static Response success(SequenceResult.Completed done) {

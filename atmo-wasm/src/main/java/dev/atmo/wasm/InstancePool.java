@@ -1,6 +1,7 @@
 package dev.atmo.wasm;
 
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -52,6 +53,19 @@ public final class InstancePool implements AutoCloseable {
             permits.release();
             throw e;
         }
+    }
+
+    /** An idle instance at once, without waiting and without creating one; empty when none is idle. */
+    Optional<RunnableInstance> tryBorrowIdle() {
+        if (!permits.tryAcquire()) {
+            return Optional.empty();
+        }
+        RunnableInstance instance = idle.pollFirst();
+        if (instance == null) {
+            permits.release();
+            return Optional.empty();
+        }
+        return Optional.of(instance);
     }
 
     void giveBack(RunnableInstance instance) {

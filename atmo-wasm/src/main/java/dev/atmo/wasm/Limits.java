@@ -10,13 +10,18 @@ import java.time.Duration;
  * @param maxInstances how many instances of one Runnable may exist at once (default: processors × 2, at least 4)
  * @param prewarm      how many instances are created when the Runnable is loaded (default 1)
  * @param poolWait     how long a caller waits for a free instance before a busy error (default 10 s)
+ * @param quickBudget  how long a run in place on a thread that must not be held (an event loop) may take
+ *                     before it is stopped and the job is run on its own thread instead (default 5 ms;
+ *                     zero turns runs in place off)
  */
-public record Limits(Duration deadline, int maxMemoryPages, int maxInstances, int prewarm, Duration poolWait) {
+public record Limits(Duration deadline, int maxMemoryPages, int maxInstances, int prewarm, Duration poolWait,
+                     Duration quickBudget) {
 
     public static final Duration DEFAULT_DEADLINE = Duration.ofSeconds(30);
     public static final int DEFAULT_MAX_MEMORY_PAGES = 1024;
     public static final int DEFAULT_PREWARM = 1;
     public static final Duration DEFAULT_POOL_WAIT = Duration.ofSeconds(10);
+    public static final Duration DEFAULT_QUICK_BUDGET = Duration.ofMillis(5);
 
     public Limits {
         if (deadline.isNegative() || deadline.isZero()) {
@@ -34,6 +39,10 @@ public record Limits(Duration deadline, int maxMemoryPages, int maxInstances, in
         if (poolWait.isNegative()) {
             throw new IllegalArgumentException("poolWait must not be negative, got " + poolWait);
         }
+        if (quickBudget.isNegative() || quickBudget.compareTo(deadline) > 0) {
+            throw new IllegalArgumentException("quickBudget must be within 0.." + deadline.toMillis() + " ms, got "
+                    + quickBudget.toMillis() + " ms");
+        }
     }
 
     public static int defaultMaxInstances() {
@@ -50,7 +59,8 @@ public record Limits(Duration deadline, int maxMemoryPages, int maxInstances, in
 
     public Builder toBuilder() {
         return new Builder().withDeadline(deadline).withMaxMemoryPages(maxMemoryPages)
-                .withMaxInstances(maxInstances).withPrewarm(prewarm).withPoolWait(poolWait);
+                .withMaxInstances(maxInstances).withPrewarm(prewarm).withPoolWait(poolWait)
+                .withQuickBudget(quickBudget);
     }
 
     /** Builds {@link Limits}; every option starts at its documented default. */
@@ -60,6 +70,7 @@ public record Limits(Duration deadline, int maxMemoryPages, int maxInstances, in
         private int maxInstances = defaultMaxInstances();
         private int prewarm = DEFAULT_PREWARM;
         private Duration poolWait = DEFAULT_POOL_WAIT;
+        private Duration quickBudget = DEFAULT_QUICK_BUDGET;
 
         public Builder withDeadline(Duration deadline) {
             this.deadline = deadline;
@@ -86,8 +97,14 @@ public record Limits(Duration deadline, int maxMemoryPages, int maxInstances, in
             return this;
         }
 
+        public Builder withQuickBudget(Duration quickBudget) {
+            this.quickBudget = quickBudget;
+            return this;
+        }
+
         public Limits build() {
-            return new Limits(deadline, maxMemoryPages, maxInstances, Math.min(prewarm, maxInstances), poolWait);
+            return new Limits(deadline, maxMemoryPages, maxInstances, Math.min(prewarm, maxInstances), poolWait,
+                    quickBudget.compareTo(deadline) > 0 ? deadline : quickBudget);
         }
     }
 }

@@ -3,26 +3,35 @@ package dev.atmo.wasm;
 import com.dylibso.chicory.runtime.ChicoryInterruptedException;
 import com.dylibso.chicory.wasm.ChicoryException;
 import dev.atmo.wasm.abi.AbiVersion;
+import dev.atmo.wasm.abi.EnvImports;
 import dev.atmo.wasm.abi.Invocation;
 import dev.atmo.wasm.host.Capabilities;
 import dev.atmo.wasm.host.GuestLog;
 import dev.atmo.wasm.host.GuestRequest;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A loaded Runnable ready to serve jobs: its compiled module and its instance pool.
- * {@link #invoke} runs one job on a free instance under the configured deadline.
+ * {@link #invoke} runs one job on a free instance under the configured deadline; {@link #tryQuick} runs one in
+ * place under a short budget when it can.
  */
 public final class WasmRunnable implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(WasmRunnable.class);
     private final RunnableModule module;
     private final InstancePool pool;
+    private final boolean selfContained;
+    private final QuickPause quick = new QuickPause();
 
     private WasmRunnable(RunnableModule module) {
         this.module = module;
         this.pool = new InstancePool(module);
+        this.selfContained = module.envImports().stream().noneMatch(EnvImports::waitsOnTheOutside);
     }
 
     /**
@@ -56,29 +65,69 @@ public final class WasmRunnable implements AutoCloseable {
      * @throws PoolBusyException           when no instance became free in time
      */
     public Outcome invoke(byte[] input, Optional<GuestRequest> request, Capabilities capabilities) {
-        var limits = module.options().limits();
+        Duration deadline = module.options().limits().deadline();
         RunnableInstance instance = pool.borrow();
+        return run(instance, input, request, capabilities, Watchdog.arm(deadline))
+                .orElseThrow(() -> new InvocationTimeoutException(module.name(), deadline));
+    }
+
+    /**
+     * Whether this Runnable can be run quickly in place: it imports no host function that waits on the outside
+     * world (HTTP, GraphQL, cache, database, static files), so a run is pure computation on its input.
+     */
+    public boolean selfContained() {
+        return selfContained;
+    }
+
+    /**
+     * Runs one job at once on the calling thread, for a thread that must not be held long: only when this
+     * Runnable is {@linkplain #selfContained() self-contained}, an instance is idle, and no recent quick run
+     * overran. A run still going after {@code budget} is stopped and the result is empty, as it is when the run
+     * was not attempted; the caller then runs the job with {@link #invoke} elsewhere. A stopped run changed
+     * nothing but what the guest logged. After an overrun, quick runs of this Runnable pause for
+     * {@link QuickPause#PAUSE}. The budget is {@link Limits#quickBudget()}; zero turns quick runs off.
+     *
+     * @throws GuestTrapException when the guest trapped within the budget
+     */
+    public Optional<Outcome> tryQuick(byte[] input, Optional<GuestRequest> request, Capabilities capabilities) {
+        Duration budget = module.options().limits().quickBudget();
+        if (!selfContained || budget.isZero() || !quick.allowed()) {
+            return Optional.empty();
+        }
+        Optional<RunnableInstance> instance = pool.tryBorrowIdle();
+        if (instance.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<Outcome> outcome = run(instance.get(), input, request, capabilities, Sentinel.arm(budget));
+        if (outcome.isEmpty()) {
+            quick.overran();
+            LOG.info("Runnable {} ran past its quick budget of {} ms; it runs on its own thread for the next {} s",
+                    module.name(), budget.toMillis(), QuickPause.PAUSE.toSeconds());
+        }
+        return outcome;
+    }
+
+    /** Runs a job on a borrowed instance and returns it to the pool; empty when the alarm stopped the run. */
+    private Optional<Outcome> run(RunnableInstance instance, byte[] input, Optional<GuestRequest> request,
+                                  Capabilities capabilities, Alarm alarm) {
         int ident = ThreadLocalRandom.current().nextInt(Integer.MAX_VALUE);
         Invocation invocation = new Invocation(ident, module.abi(), module.name(), request, capabilities,
-                Instant.now().plus(limits.deadline()));
-        Watchdog watchdog = Watchdog.arm(limits.deadline());
+                Instant.now().plus(module.options().limits().deadline()));
         boolean healthy = false;
+        boolean stopped = false;
         RuntimeException failure = null;
         try {
             instance.run(invocation, input);
             healthy = true;
         } catch (ChicoryInterruptedException e) {
-            failure = new InvocationTimeoutException(module.name(), limits.deadline());
+            stopped = true;
         } catch (ChicoryException | WasmException | IllegalArgumentException | IndexOutOfBoundsException
                  | ArithmeticException | StackOverflowError e) {
             failure = new GuestTrapException(trapMessage(e), e);
         } finally {
-            boolean timedOut = watchdog.disarm();
-            if (timedOut && failure == null && !healthy) {
-                failure = new InvocationTimeoutException(module.name(), limits.deadline());
-            }
-            if (timedOut && failure instanceof GuestTrapException) {
-                failure = new InvocationTimeoutException(module.name(), limits.deadline());
+            if (alarm.disarm() && !healthy) {
+                stopped = true;
+                failure = null;
             }
             if (healthy) {
                 pool.giveBack(instance);
@@ -88,12 +137,15 @@ public final class WasmRunnable implements AutoCloseable {
         }
         Map<String, String> headers = request.map(r -> Map.copyOf(r.responseHeaders())).orElse(Map.of());
         if (invocation.error().isPresent()) {
-            return new Outcome.Failure(invocation.error().get(), headers);
+            return Optional.of(new Outcome.Failure(invocation.error().get(), headers));
+        }
+        if (stopped) {
+            return Optional.empty();
         }
         if (failure != null) {
             throw failure;
         }
-        return new Outcome.Success(invocation.result().orElse(new byte[0]), headers);
+        return Optional.of(new Outcome.Success(invocation.result().orElse(new byte[0]), headers));
     }
 
     private String trapMessage(Throwable e) {

@@ -10,7 +10,7 @@ import java.util.concurrent.TimeUnit;
  * Interrupts an invoking thread at its deadline; Chicory's compiled and interpreted code stop on interruption.
  * The lock makes "finished" and "interrupted" mutually exclusive, so a finished call never sees a stray interrupt.
  */
-final class Watchdog {
+final class Watchdog implements Alarm {
     private static final Duration TICK = Duration.ofMillis(500);
     private static final ScheduledExecutorService TIMER = timer();
 
@@ -52,8 +52,8 @@ final class Watchdog {
         }
     }
 
-    /** Disarms and reports whether the deadline fired; clears the interrupt it may have caused. */
-    synchronized boolean disarm() {
+    @Override
+    public synchronized boolean disarm() {
         finished = true;
         future.cancel(false);
         if (fired) {

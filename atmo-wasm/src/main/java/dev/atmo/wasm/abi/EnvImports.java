@@ -10,6 +10,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -24,6 +25,8 @@ public final class EnvImports {
     public static final String MODULE = "env";
     private static final String SWIFT_SUFFIX = "_swift";
     private static final Logger LOG = LoggerFactory.getLogger(EnvImports.class);
+    private static final Set<String> OUTSIDE = Set.of("fetch_url", "graphql_query", "cache_set", "cache_get",
+            "get_static_file", "db_exec");
 
     private static final Map<String, ImportSpec> SPECS = Stream.of(
             ImportSpec.voidCall("return_result", 3, ResultImports::returnResult),
@@ -95,6 +98,15 @@ public final class EnvImports {
     }
 
     /** True when the import exists only in ABI B, which makes a module B whatever it is configured as. */
+    /**
+     * Whether a host function waits on something outside the process or the bundle's memory: HTTP, GraphQL,
+     * the cache, the database, static files.
+     */
+    public static boolean waitsOnTheOutside(String name) {
+        String base = name.endsWith(SWIFT_SUFFIX) ? name.substring(0, name.length() - SWIFT_SUFFIX.length()) : name;
+        return OUTSIDE.contains(base);
+    }
+
     public static boolean isOnlyB(String name) {
         return lookup(name).map(ImportSpec::onlyB).orElse(false);
     }

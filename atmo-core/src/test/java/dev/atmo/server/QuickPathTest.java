@@ -1,0 +1,101 @@
+package dev.atmo.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.atmo.wasm.Limits;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Single-step handlers of self-contained Runnables answered on the event loop, and their way back to a thread. */
+class QuickPathTest {
+    private static final String BUNDLE = "testdata/bundles/example-project";
+    private static AtmoServer inPlace;
+    private static AtmoServer threaded;
+
+    @BeforeAll
+    static void start() {
+        inPlace = AtmoServer.start(TestServers.options(BUNDLE).runSchedules(false)
+                .limits(Limits.builder().withQuickBudget(Duration.ofMillis(20)).build()).build());
+        threaded = AtmoServer.start(TestServers.options(BUNDLE).runSchedules(false)
+                .limits(Limits.builder().withQuickBudget(Duration.ZERO).build()).build());
+    }
+
+    @AfterAll
+    static void stop() {
+        inPlace.close();
+        threaded.close();
+    }
+
+    @Test
+    void answersInPlaceAreTheAnswersOnAThread() {
+        record Call(String method, String path, String body) {
+        }
+        List<Call> calls = List.of(new Call("POST", "/hello", "world"), new Call("POST", "/as", "as"),
+                new Call("POST", "/fail", "201 created-but-error"), new Call("POST", "/fail", "700 weird"),
+                new Call("POST", "/fail", "not a code"), new Call("POST", "/no-onerr", ""),
+                new Call("POST", "/slow", "not a number"), new Call("POST", "/codes", "401 stop"),
+                new Call("GET", "/file/main.md", ""), new Call("POST", "/headers", "h"));
+        for (Call call : calls) {
+            HttpResponse<String> a = TestServers.send(inPlace, call.method(), call.path(), call.body(),
+                    Map.of("X-Test", "quick"));
+            HttpResponse<String> b = TestServers.send(threaded, call.method(), call.path(), call.body(),
+                    Map.of("X-Test", "quick"));
+            assertThat(a.statusCode()).as(call.toString()).isEqualTo(b.statusCode());
+            assertThat(a.body()).as(call.toString()).isEqualTo(b.body());
+            assertThat(withoutRequestId(a)).as(call.toString()).isEqualTo(withoutRequestId(b));
+        }
+    }
+
+    @Test
+    void theRequestASelfContainedRunnableSeesIsTheSameInPlace() {
+        Map<String, String> headers = Map.of("X-Custom", "yes");
+        String a = TestServers.send(inPlace, "POST", "/request/42?q=1", "payload", headers).body();
+        String b = TestServers.send(threaded, "POST", "/request/42?q=1", "payload", headers).body();
+        assertThat(a.replaceAll("id=[0-9a-f-]+", "id=")).isEqualTo(b.replaceAll("id=[0-9a-f-]+", "id="))
+                .contains("url=/request/42?q=1");
+    }
+
+    @Test
+    void aRunThatKeepsComputingLeavesTheEventLoopAndFinishesOnItsOwnThread() throws Exception {
+        double discardedBefore = discarded(inPlace);
+        CompletableFuture<HttpResponse<String>> slow = CompletableFuture.supplyAsync(() ->
+                TestServers.send(inPlace, "POST", "/slow", "1500"));
+        Thread.sleep(300);
+        for (int i = 0; i < 5; i++) {
+            assertThat(TestServers.send(inPlace, "POST", "/hello", "meanwhile").body()).isEqualTo("hello meanwhile");
+        }
+        assertThat(slow.isDone()).as("the slow request is still running").isFalse();
+        HttpResponse<String> done = slow.get();
+        assertThat(done.statusCode()).isEqualTo(200);
+        assertThat(done.body()).isEqualTo("slept 1500");
+        assertThat(discarded(inPlace) - discardedBefore).as("the instance stopped on the event loop").isEqualTo(1);
+    }
+
+    @Test
+    void withAZeroBudgetNothingRunsInPlace() {
+        double discardedBefore = discarded(threaded);
+        assertThat(TestServers.send(threaded, "POST", "/slow", "100").body()).isEqualTo("slept 100");
+        assertThat(discarded(threaded)).isEqualTo(discardedBefore);
+    }
+
+    private static Map<String, List<String>> withoutRequestId(HttpResponse<String> response) {
+        Map<String, List<String>> headers = new java.util.TreeMap<>(response.headers().map());
+        headers.keySet().removeIf(k -> k.equalsIgnoreCase("x-atmo-requestid") || k.equalsIgnoreCase("date")
+                || k.toLowerCase(java.util.Locale.ROOT).startsWith("x-suborbital"));
+        return headers;
+    }
+
+    /** The {@code atmo_pool_discarded} gauge of the slow Runnable, read from the metrics endpoint. */
+    private static double discarded(AtmoServer server) {
+        String metrics = TestServers.send(server, "GET", "/meta/metrics", "").body();
+        return metrics.lines().filter(l -> l.startsWith("atmo_pool_discarded") && l.contains("::slow@"))
+                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).findFirst()
+                .orElseThrow(() -> new AssertionError("no discarded gauge for slow in\n" + metrics));
+    }
+}
