@@ -1,6 +1,7 @@
 package dev.atmo.http;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,9 +14,33 @@ import java.util.TreeMap;
  */
 public final class Router<H> {
     private final Map<String, List<Entry<H>>> routes;
+    private final Map<String, Map<String, H>> staticRoutes;
 
     private Router(Map<String, List<Entry<H>>> routes) {
         this.routes = routes;
+        this.staticRoutes = staticRoutes(routes);
+    }
+
+    /**
+     * Per method, the routes without parameters by their exact path, each kept only when the full lookup of
+     * that path finds that very route: most requests are answered by one map lookup.
+     */
+    private static <H> Map<String, Map<String, H>> staticRoutes(Map<String, List<Entry<H>>> routes) {
+        Map<String, Map<String, H>> out = new HashMap<>();
+        routes.forEach((method, entries) -> {
+            Map<String, H> byPath = new HashMap<>();
+            for (Entry<H> entry : entries) {
+                String text = entry.pattern().text();
+                boolean plain = entry.pattern().segments().stream().noneMatch(s -> s.startsWith(":") || s.startsWith("*"));
+                if (plain && matchExact(entries, PathPattern.split(text))
+                        .filter(f -> f instanceof RouteLookup.Found<H> found && found.handler() == entry.handler())
+                        .isPresent()) {
+                    byPath.putIfAbsent(text, entry.handler());
+                }
+            }
+            out.put(method, Map.copyOf(byPath));
+        });
+        return Map.copyOf(out);
     }
 
     public static <H> Builder<H> builder() {
@@ -23,6 +48,10 @@ public final class Router<H> {
     }
 
     public RouteLookup<H> find(String method, String path) {
+        H plain = staticRoutes.getOrDefault(method, Map.of()).get(path);
+        if (plain != null) {
+            return new RouteLookup.Found<>(plain, Map.of());
+        }
         List<String> segments = PathPattern.split(path);
         List<Entry<H>> forMethod = routes.getOrDefault(method, List.of());
         Optional<RouteLookup<H>> exact = matchExact(forMethod, segments);
@@ -50,7 +79,7 @@ public final class Router<H> {
         return new RouteLookup.NotFound<>();
     }
 
-    private Optional<RouteLookup<H>> matchExact(List<Entry<H>> entries, List<String> segments) {
+    private static <H> Optional<RouteLookup<H>> matchExact(List<Entry<H>> entries, List<String> segments) {
         for (Entry<H> entry : entries) {
             Optional<PathPattern.Match> match = entry.pattern().match(segments, false);
             if (match.isPresent()) {

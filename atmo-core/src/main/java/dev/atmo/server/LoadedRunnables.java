@@ -27,6 +27,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -38,8 +39,10 @@ import java.util.function.Function;
  * step's {@code fn} reference against the Directive.
  */
 public final class LoadedRunnables implements StepRunner, AutoCloseable {
+    private static final int MAX_REMEMBERED = 4096;
     private final Directive directive;
     private final Map<String, WasmRunnable> byFqfn;
+    private final Map<String, Optional<WasmRunnable>> resolved = new ConcurrentHashMap<>();
     private final Capabilities capabilities;
     private final AtmoMetrics metrics;
 
@@ -90,8 +93,17 @@ public final class LoadedRunnables implements StepRunner, AutoCloseable {
         return new LoadedRunnables(directive, Map.copyOf(loaded), capabilities, metrics);
     }
 
+    /** The Runnable a step's {@code fn} names; a reference that resolves is remembered (up to a bound). */
     public Optional<WasmRunnable> find(String reference) {
-        return directive.resolve(reference).map(r -> byFqfn.get(directive.fqfnOf(r).toString()));
+        Optional<WasmRunnable> known = resolved.get(reference);
+        if (known != null) {
+            return known;
+        }
+        Optional<WasmRunnable> found = directive.resolve(reference).map(r -> byFqfn.get(directive.fqfnOf(r).toString()));
+        if (found.isPresent() && resolved.size() < MAX_REMEMBERED) {
+            resolved.put(reference, found);
+        }
+        return found;
     }
 
     public Map<String, WasmRunnable> all() {
@@ -159,8 +171,17 @@ public final class LoadedRunnables implements StepRunner, AutoCloseable {
 
     /** ABI A sees Go-canonical header names, ABI B lower-cased ones. */
     private static Map<String, String> headersFor(AbiVersion abi, Map<String, String> headers) {
+        Function<String, String> spelling = abi == AbiVersion.A ? HeaderNames::canonical : HeaderNames::lower;
+        boolean spelled = true;
+        for (String name : headers.keySet()) {
+            // identity on purpose: both spellings return the very same string when it needs no change
+            spelled &= spelling.apply(name) == name;
+        }
+        if (spelled) {
+            return headers;
+        }
         Map<String, String> out = new LinkedHashMap<>();
-        headers.forEach((k, v) -> out.putIfAbsent(abi == AbiVersion.A ? HeaderNames.canonical(k) : HeaderNames.lower(k), v));
+        headers.forEach((k, v) -> out.putIfAbsent(spelling.apply(k), v));
         return out;
     }
 

@@ -23,6 +23,19 @@ class RouterTest {
     }
 
     @Test
+    void aStaticRouteNeverOvertakesAnEarlierRouteThatMatchesTheSamePath() {
+        Router<String> ordered = Router.<String>builder()
+                .add("GET", "/a/:x", "param")
+                .add("GET", "/a/b", "static")
+                .add("GET", "/c", "plain")
+                .build();
+        assertThat(ordered.find("GET", "/a/b")).isEqualTo(new RouteLookup.Found<>("param", Map.of("x", "b")));
+        assertThat(ordered.find("GET", "/c")).isEqualTo(new RouteLookup.Found<>("plain", Map.of()));
+        assertThat(ordered.find("GET", "/C")).isEqualTo(new RouteLookup.Redirect<>("/c"));
+        assertThat(ordered.find("POST", "/c")).isInstanceOf(RouteLookup.MethodNotAllowed.class);
+    }
+
+    @Test
     void namedParametersMatchOneSegment() {
         assertThat(router.find("GET", "/user/42")).isEqualTo(new RouteLookup.Found<>("user", Map.of("id", "42")));
         assertThat(router.find("GET", "/user/42/posts/7"))

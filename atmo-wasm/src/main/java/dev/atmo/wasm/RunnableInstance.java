@@ -59,7 +59,7 @@ final class RunnableInstance implements AutoCloseable {
                     .withStderr(new GuestOutputStream(module.log(), LogLevel.WARN, module.name()))
                     .build();
             WasiPreview1 preview1 = WasiPreview1.builder().withOptions(options).build();
-            functions.addAll(List.of(preview1.toHostFunctions()));
+            functions.addAll(EmptyEnvironment.replace(preview1.toHostFunctions()));
             wasi = Optional.of(preview1);
         }
         Instance instance;

@@ -2,7 +2,6 @@ package dev.atmo.cli.log;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.encoder.EncoderBase;
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -15,23 +14,13 @@ import java.util.Map;
  * {@code {"log_message":"(I) text","timestamp":"...","level":3,"app":{"atmo_version":"..."},"scope":{...}}};
  * {@code scope} carries the logging context (such as {@code request_id}) when there is one.
  */
-final class JsonLineEncoder extends EncoderBase<ILoggingEvent> {
+final class JsonLineEncoder extends LineEncoder {
     private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.nnnnnnnnnXXX")
             .withZone(ZoneId.systemDefault());
     private final String version;
 
     JsonLineEncoder(String version) {
         this.version = version;
-    }
-
-    @Override
-    public byte[] headerBytes() {
-        return new byte[0];
-    }
-
-    @Override
-    public byte[] footerBytes() {
-        return new byte[0];
     }
 
     @Override

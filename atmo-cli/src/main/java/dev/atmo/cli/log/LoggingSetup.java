@@ -2,7 +2,6 @@ package dev.atmo.cli.log;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.LoggerContext;
-import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.Appender;
 import ch.qos.logback.core.encoder.Encoder;
@@ -73,9 +72,8 @@ public final class LoggingSetup {
             json.start();
             return json;
         }
-        PatternLayoutEncoder text = new PatternLayoutEncoder();
+        TextLineEncoder text = new TextLineEncoder();
         text.setContext(context);
-        text.setPattern("%d{HH:mm:ss.SSS} %-5level %logger{0} - %msg%n");
         text.start();
         return text;
     }

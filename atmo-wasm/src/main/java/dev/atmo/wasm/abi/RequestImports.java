@@ -173,9 +173,9 @@ final class RequestImports {
                     return inv.failWithText(failure.get());
                 }
             }
-            case HEADER -> request.headers().put(key, text(value));
-            case PARAMS -> request.params().put(key, text(value));
-            case STATE -> request.state().put(key, value);
+            case HEADER -> request.header(key, text(value));
+            case PARAMS -> request.param(key, text(value));
+            case STATE -> request.state(key, value);
             default -> {
                 return inv.failWithText("invalid field type");
             }

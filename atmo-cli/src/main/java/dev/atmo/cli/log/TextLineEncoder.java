@@ -1,0 +1,58 @@
+package dev.atmo.cli.log;
+
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.classic.spi.IThrowableProxy;
+import ch.qos.logback.classic.spi.ThrowableProxyUtil;
+import ch.qos.logback.core.CoreConstants;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneId;
+
+/**
+ * Text log lines, {@code 12:04:05.123 INFO  http - message}, then the stack trace of an exception if any:
+ * the time of day in the local zone, the level padded to five, the logger's last name segment. Written by
+ * hand rather than with a pattern layout because the request lines pass through here on every request;
+ * the time of day is formatted once per second.
+ */
+final class TextLineEncoder extends LineEncoder {
+    private final ZoneId zone = ZoneId.systemDefault();
+    private volatile Second second = new Second(Long.MIN_VALUE, "");
+
+    private record Second(long epochSecond, String text) {
+    }
+
+    @Override
+    public byte[] encode(ILoggingEvent event) {
+        long millis = event.getTimeStamp();
+        String message = event.getFormattedMessage();
+        StringBuilder out = new StringBuilder(48 + (message == null ? 4 : message.length()));
+        out.append(timeOfDay(Math.floorDiv(millis, 1000))).append('.');
+        int ms = (int) Math.floorMod(millis, 1000);
+        out.append((char) ('0' + ms / 100)).append((char) ('0' + ms / 10 % 10)).append((char) ('0' + ms % 10));
+        String level = event.getLevel().toString();
+        out.append(' ').append(level);
+        for (int i = level.length(); i < 5; i++) {
+            out.append(' ');
+        }
+        String logger = event.getLoggerName();
+        out.append(' ').append(logger, logger.lastIndexOf('.') + 1, logger.length()).append(" - ").append(message)
+                .append(CoreConstants.LINE_SEPARATOR);
+        IThrowableProxy thrown = event.getThrowableProxy();
+        if (thrown != null) {
+            out.append(ThrowableProxyUtil.asString(thrown));
+        }
+        return out.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    private String timeOfDay(long epochSecond) {
+        Second cached = second;
+        if (cached.epochSecond() != epochSecond) {
+            LocalTime time = LocalTime.ofInstant(Instant.ofEpochSecond(epochSecond), zone);
+            cached = new Second(epochSecond, String.format("%02d:%02d:%02d", time.getHour(), time.getMinute(),
+                    time.getSecond()));
+            second = cached;
+        }
+        return cached.text();
+    }
+}

@@ -1,0 +1,48 @@
+package dev.atmo.cli.log;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
+import ch.qos.logback.classic.spi.LoggingEvent;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class TextLineEncoderTest {
+    private final LoggerContext context = new LoggerContext();
+
+    @Test
+    void linesAreThoseOfTheEquivalentPattern() {
+        PatternLayoutEncoder pattern = new PatternLayoutEncoder();
+        pattern.setContext(context);
+        pattern.setPattern("%d{HH:mm:ss.SSS} %-5level %logger{0} - %msg%n");
+        pattern.start();
+        TextLineEncoder text = new TextLineEncoder();
+        text.setContext(context);
+        text.start();
+
+        Logger http = context.getLogger("dev.atmo.http");
+        Logger root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        List<LoggingEvent> events = List.of(
+                event(http, Level.INFO, "POST /hello request_id=1", null, 1_700_000_000_001L),
+                event(http, Level.WARN, "{} and {}", null, 1_700_000_000_999L, "one", "two"),
+                event(root, Level.ERROR, "failed", new IllegalStateException("boom", new RuntimeException("cause")),
+                        1_700_000_001_050L),
+                event(context.getLogger("x"), Level.DEBUG, "ünïcode ✓", null, 1_700_000_060_000L),
+                event(http, Level.TRACE, "", null, 1_700_000_000_000L));
+        for (LoggingEvent event : events) {
+            assertThat(new String(text.encode(event), StandardCharsets.UTF_8))
+                    .isEqualTo(new String(pattern.encode(event), StandardCharsets.UTF_8));
+        }
+    }
+
+    private static LoggingEvent event(Logger logger, Level level, String message, Throwable thrown, long millis,
+                                      Object... args) {
+        LoggingEvent event = new LoggingEvent(Logger.class.getName(), logger, level, message, thrown, args);
+        event.setTimeStamp(millis);
+        return event;
+    }
+}
