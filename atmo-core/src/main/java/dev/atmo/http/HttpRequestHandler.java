@@ -3,6 +3,7 @@ package dev.atmo.http;
 import dev.atmo.sequence.JobRequest;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
@@ -21,6 +22,7 @@ import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
 import io.netty.handler.timeout.IdleStateHandler;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -37,6 +39,7 @@ import org.slf4j.LoggerFactory;
  */
 final class HttpRequestHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
     private static final Logger LOG = LoggerFactory.getLogger("dev.atmo.http");
+    private static final int MAX_WAITING = 16;
     private final Supplier<Router<RouteHandler>> router;
     private final WebSocketSettings websockets;
     private final Executor workers;
@@ -50,8 +53,49 @@ final class HttpRequestHandler extends SimpleChannelInboundHandler<FullHttpReque
         this.upgraded = upgraded;
     }
 
+    /**
+     * Requests of one connection are answered in the order they came: while one is on a thread, requests the
+     * client pipelined behind it wait here (reading stops once {@link #MAX_WAITING} wait), and go on when its
+     * response is written. Touched on the event loop only.
+     */
+    private final ArrayDeque<FullHttpRequest> waiting = new ArrayDeque<>();
+    private boolean busy;
+
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) {
+        if (busy) {
+            waiting.add(request.retain());
+            if (waiting.size() >= MAX_WAITING) {
+                ctx.channel().config().setAutoRead(false);
+            }
+            return;
+        }
+        serve(ctx, request);
+    }
+
+    /** The response of the request on a thread was written: serve those that waited, in order. */
+    private void resume(ChannelHandlerContext ctx) {
+        busy = false;
+        while (!busy && !waiting.isEmpty() && ctx.channel().isActive()) {
+            FullHttpRequest next = waiting.poll();
+            try {
+                serve(ctx, next);
+            } finally {
+                next.release();
+            }
+        }
+        if (waiting.isEmpty() && !ctx.channel().config().isAutoRead()) {
+            ctx.channel().config().setAutoRead(true);
+        }
+    }
+
+    @Override
+    public void handlerRemoved(ChannelHandlerContext ctx) {
+        waiting.forEach(FullHttpRequest::release);
+        waiting.clear();
+    }
+
+    private void serve(ChannelHandlerContext ctx, FullHttpRequest request) {
         boolean keepAlive = HttpUtil.isKeepAlive(request);
         if (!request.decoderResult().isSuccess()) {
             write(ctx, Response.error(400, "malformed request: " + request.decoderResult().cause().getMessage()), false);
@@ -104,6 +148,7 @@ final class HttpRequestHandler extends SimpleChannelInboundHandler<FullHttpReque
             complete(ctx, job, quick.get(), start, keepAlive);
             return;
         }
+        busy = true;
         workers.execute(() -> {
             Response response;
             try {
@@ -111,7 +156,7 @@ final class HttpRequestHandler extends SimpleChannelInboundHandler<FullHttpReque
             } catch (RuntimeException e) {
                 response = failed(job, e);
             }
-            complete(ctx, job, response, start, keepAlive);
+            complete(ctx, job, response, start, keepAlive).addListener(written -> resume(ctx));
         });
     }
 
@@ -128,14 +173,14 @@ final class HttpRequestHandler extends SimpleChannelInboundHandler<FullHttpReque
         return Response.error(500, "failed to handle request");
     }
 
-    private static void complete(ChannelHandlerContext ctx, JobRequest job, Response response, long start,
-                                 boolean keepAlive) {
+    private static ChannelFuture complete(ChannelHandlerContext ctx, JobRequest job, Response response, long start,
+                                          boolean keepAlive) {
         if (LOG.isInfoEnabled()) {
             LOG.info(job.method() + " " + job.url() + " completed (" + response.status() + ": "
                     + HttpResponseStatus.valueOf(response.status()).reasonPhrase() + ") in "
                     + (System.nanoTime() - start) / 1_000_000 + " ms request_id=" + job.id());
         }
-        write(ctx, response, keepAlive);
+        return write(ctx, response, keepAlive);
     }
 
     /** Hands a websocket upgrade to Netty's protocol handler and this connection to a session; false if no route. */
@@ -206,7 +251,7 @@ final class HttpRequestHandler extends SimpleChannelInboundHandler<FullHttpReque
         }
     }
 
-    private static void write(ChannelHandlerContext ctx, Response response, boolean keepAlive) {
+    private static ChannelFuture write(ChannelHandlerContext ctx, Response response, boolean keepAlive) {
         FullHttpResponse out = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
                 HttpResponseStatus.valueOf(response.status()), Unpooled.wrappedBuffer(response.body()));
         response.headers().forEach((k, v) -> out.headers().set(k, v));
@@ -216,6 +261,7 @@ final class HttpRequestHandler extends SimpleChannelInboundHandler<FullHttpReque
         if (!keepAlive) {
             future.addListener(ChannelFutureListener.CLOSE);
         }
+        return future;
     }
 
     @Override

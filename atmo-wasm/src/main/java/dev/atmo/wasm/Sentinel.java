@@ -20,7 +20,7 @@ import java.util.concurrent.locks.LockSupport;
  * that waits, for instance in WASI's {@code poll_oneoff}).
  */
 final class Sentinel {
-    static final Duration PERIOD = Duration.ofMillis(1);
+    static final Duration PERIOD = Duration.ofMillis(2);
     static final int WALL_CAP = 20;
     private static final long IDLE_NANOS = Duration.ofSeconds(1).toNanos();
     private static final List<Ticket> TICKETS = new CopyOnWriteArrayList<>();
