@@ -168,9 +168,9 @@ public final class Suite {
         int warm = full ? 30 : 12;
         int rounds = full ? 3 : 1;
         Path hello = root.resolve("examples/hello");
-        List<String> names = new ArrayList<>(List.of("atmo", "atmo --log-level warn"));
+        List<String> names = new ArrayList<>(List.of("atmo", "atmo --log-level warn", "atmo --quick-budget-ms 0"));
         List<List<String>> commands = new ArrayList<>(List.of(atmo(hello, List.of()),
-                atmo(hello, List.of("--log-level", "warn"))));
+                atmo(hello, List.of("--log-level", "warn")), atmo(hello, List.of("--quick-budget-ms", "0"))));
         String baseline = System.getenv("BENCH_BASELINE_JAR");
         if (baseline != null && !baseline.isBlank()) {
             for (String entry : baseline.split(",")) {
