@@ -60,6 +60,9 @@ public final class AtmoMetrics {
                 .description("instances running an invocation").register(registry);
         Gauge.builder("atmo.pool.waits", pool, InstancePool::waitCount).tag("runnable", runnable)
                 .description("callers that had to wait for an instance").register(registry);
+        Gauge.builder("atmo.pool.retired", pool, InstancePool::retiredCount).tag("runnable", runnable)
+                .description("healthy instances dropped because their memory kept growing towards the cap")
+                .register(registry);
         Gauge.builder("atmo.pool.discarded", pool, InstancePool::discardedCount).tag("runnable", runnable)
                 .description("instances dropped after a trap or timeout").register(registry);
     }

@@ -20,6 +20,7 @@ public final class InstancePool implements AutoCloseable {
     private final AtomicInteger live = new AtomicInteger();
     private final AtomicInteger discarded = new AtomicInteger();
     private final AtomicInteger waits = new AtomicInteger();
+    private final AtomicInteger retired = new AtomicInteger();
 
     InstancePool(RunnableModule module) {
         this.module = module;
@@ -80,6 +81,14 @@ public final class InstancePool implements AutoCloseable {
         permits.release();
     }
 
+    /** Drops a healthy instance that should not be reused (see {@link RunnableInstance#grewPastHighWater()}). */
+    void retire(RunnableInstance instance) {
+        instance.close();
+        live.decrementAndGet();
+        retired.incrementAndGet();
+        permits.release();
+    }
+
     private RunnableInstance newInstance() {
         RunnableInstance instance = RunnableInstance.create(module);
         live.incrementAndGet();
@@ -101,6 +110,11 @@ public final class InstancePool implements AutoCloseable {
 
     public int discardedCount() {
         return discarded.get();
+    }
+
+    /** Healthy instances dropped because their memory kept growing towards the cap. */
+    public int retiredCount() {
+        return retired.get();
     }
 
     public int waitCount() {

@@ -9,6 +9,7 @@ import com.dylibso.chicory.wasi.WasiExitException;
 import com.dylibso.chicory.wasi.WasiOptions;
 import com.dylibso.chicory.wasi.WasiPreview1;
 import com.dylibso.chicory.wasm.ChicoryException;
+import com.dylibso.chicory.wasm.types.MemoryLimits;
 import dev.atmo.wasm.abi.EnvImports;
 import dev.atmo.wasm.abi.Invocation;
 import dev.atmo.wasm.abi.InvocationSlot;
@@ -29,6 +30,8 @@ final class RunnableInstance implements AutoCloseable {
     private final ExportFunction allocate;
     private final ExportFunction runE;
     private final Optional<ExportFunction> deallocate;
+    private int lastPages;
+    private long runs;
 
     private RunnableInstance(RunnableModule module, Instance instance, InvocationSlot slot,
                              Optional<WasiPreview1> wasi) {
@@ -39,6 +42,7 @@ final class RunnableInstance implements AutoCloseable {
         this.allocate = instance.export("allocate");
         this.runE = instance.export("run_e");
         this.deallocate = module.exports("deallocate") ? Optional.of(instance.export("deallocate")) : Optional.empty();
+        this.lastPages = instance.memory().pages();
     }
 
     /**
@@ -104,6 +108,7 @@ final class RunnableInstance implements AutoCloseable {
      * Chicory failures propagate to the caller, which decides whether the instance survives.
      */
     void run(Invocation invocation, byte[] input) {
+        runs++;
         slot.begin(invocation);
         try {
             int pointer = (int) allocate.apply(input.length)[0];
@@ -119,6 +124,22 @@ final class RunnableInstance implements AutoCloseable {
 
     RunnableModule module() {
         return module;
+    }
+
+    /**
+     * Whether the last run, not the instance's first, grew linear memory past three quarters of the way from its
+     * initial size to its cap. Memory never shrinks, so an instance whose guest leaks (as Runnables built with the
+     * Rust SDK do with their input) would otherwise reach the cap and fail a request; it is retired before that
+     * instead. A first run that needs that much is no sign of a leak, and an instance that stays large without
+     * growing further is kept.
+     */
+    boolean grewPastHighWater() {
+        int pages = instance.memory().pages();
+        boolean grew = pages > lastPages && runs > 1;
+        lastPages = pages;
+        MemoryLimits limits = module.memoryLimits();
+        int highWater = limits.initialPages() + (limits.maximumPages() - limits.initialPages()) * 3 / 4;
+        return grew && pages > highWater;
     }
 
     @Override

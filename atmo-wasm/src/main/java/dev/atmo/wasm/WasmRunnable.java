@@ -129,7 +129,9 @@ public final class WasmRunnable implements AutoCloseable {
                 stopped = true;
                 failure = null;
             }
-            if (healthy) {
+            if (healthy && instance.grewPastHighWater()) {
+                pool.retire(instance);
+            } else if (healthy) {
                 pool.giveBack(instance);
             } else {
                 pool.discard(instance);

@@ -73,6 +73,34 @@ class WasmRunnableTest {
     }
 
     @Test
+    void anInstanceWhoseMemoryKeepsGrowingIsRetiredBeforeItReachesTheCap() {
+        // the hello example follows the Rust SDK: every input it is given stays allocated
+        Limits limits = Limits.builder().withMaxMemoryPages(48).withMaxInstances(1).build();
+        try (WasmRunnable leaky = WasmRunnable.load(TestModules.example("hello/hello/hello.wasm"),
+                ModuleOptions.of("hello").withLimits(limits), new Slf4jGuestLog())) {
+            String input = "x".repeat(65536);
+            for (int i = 0; i < 100; i++) {
+                assertThat(run(leaky, input)).as("run " + i).isEqualTo("hello " + input);
+            }
+            assertThat(leaky.pool().retiredCount()).isPositive();
+            assertThat(leaky.pool().discardedCount()).isZero();
+        }
+    }
+
+    @Test
+    void anInstanceThatNeedsMuchMemoryButStopsGrowingIsKept() {
+        try (WasmRunnable echo = load("echo-c", Limits.builder().withMaxMemoryPages(48).build(),
+                EngineMode.COMPILER)) {
+            String big = "x".repeat(16 * 65536);
+            for (int i = 0; i < 5; i++) {
+                assertThat(run(echo, big)).isEqualTo(big);
+            }
+            assertThat(run(echo, "small")).isEqualTo("small");
+            assertThat(echo.pool().retiredCount()).isZero();
+        }
+    }
+
+    @Test
     void trapFailsTheInvocationAndDiscardsTheInstance() {
         try (WasmRunnable trap = load("trap-wat", Limits.defaults(), EngineMode.COMPILER)) {
             assertThatThrownBy(() -> run(trap, "x"))
