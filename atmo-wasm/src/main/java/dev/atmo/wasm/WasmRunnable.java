@@ -84,8 +84,9 @@ public final class WasmRunnable implements AutoCloseable {
      * Runnable is {@linkplain #selfContained() self-contained}, an instance is idle, and no recent quick run
      * overran. A run still going after {@code budget} is stopped and the result is empty, as it is when the run
      * was not attempted; the caller then runs the job with {@link #invoke} elsewhere. A stopped run changed
-     * nothing but what the guest logged. After an overrun, quick runs of this Runnable pause for
-     * {@link QuickPause#PAUSE}. The budget is {@link Limits#quickBudget()}; zero turns quick runs off.
+     * nothing but what the guest logged. After an overrun, quick runs of this Runnable pause ({@link QuickPause}:
+     * one second, doubling while they keep overrunning). The budget is {@link Limits#quickBudget()}; zero turns
+     * quick runs off.
      *
      * @throws GuestTrapException when the guest trapped within the budget
      */
@@ -100,9 +101,11 @@ public final class WasmRunnable implements AutoCloseable {
         }
         Optional<Outcome> outcome = run(instance.get(), input, request, capabilities, Sentinel.arm(budget));
         if (outcome.isEmpty()) {
-            quick.overran();
+            Duration pause = quick.overran();
             LOG.info("Runnable {} ran past its quick budget of {} ms; it runs on its own thread for the next {} s",
-                    module.name(), budget.toMillis(), QuickPause.PAUSE.toSeconds());
+                    module.name(), budget.toMillis(), pause.toSeconds());
+        } else {
+            quick.finished();
         }
         return outcome;
     }
