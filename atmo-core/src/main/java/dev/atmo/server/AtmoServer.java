@@ -4,6 +4,7 @@ import dev.atmo.bundle.Bundle;
 import dev.atmo.http.HttpServer;
 import dev.atmo.http.WebSocketSettings;
 import dev.atmo.metrics.AtmoMetrics;
+import dev.atmo.wasm.cache.ModuleCache;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
@@ -22,6 +23,7 @@ public final class AtmoServer implements AutoCloseable {
     private final AtmoMetrics metrics = new AtmoMetrics();
     private final AtomicReference<Application> application = new AtomicReference<>();
     private final OperationsRoutes operations;
+    private Optional<ModuleCache> moduleCache = Optional.empty();
     private HttpServer http;
     private HttpServer admin;
     private BundleWatcher watcher;
@@ -48,7 +50,9 @@ public final class AtmoServer implements AutoCloseable {
     }
 
     private void startUp() {
-        Application app = Application.load(options, metrics, sharedOperations());
+        moduleCache = options.moduleCache().map(ModuleCache::open);
+        moduleCache.ifPresent(cache -> LOG.info("compiled modules are cached in {}", cache.directory()));
+        Application app = Application.load(options, moduleCache, metrics, sharedOperations());
         application.set(app);
         http = HttpServer.builder().host(options.host()).port(options.port())
                 .maxBodyBytes(options.maxBodyBytes()).tls(options.tls())
@@ -85,7 +89,7 @@ public final class AtmoServer implements AutoCloseable {
         }
         Application next;
         try {
-            next = Application.load(options, metrics, sharedOperations());
+            next = Application.load(options, moduleCache, metrics, sharedOperations());
         } catch (RuntimeException e) {
             LOG.error("reload of {} failed, the current bundle keeps serving: {}", options.bundle(), e.getMessage());
             return false;
