@@ -83,6 +83,11 @@ final class StartCommand implements Callable<Integer> {
             description = "force the Runnable ABI generation of every Runnable (default: from atmoVersion); env ATMO_ABI")
     String abi;
 
+    @Option(names = "--module-cache", paramLabel = "DIR", defaultValue = "${env:ATMO_MODULE_CACHE}",
+            description = "keep compiled modules in this directory (yours, not writable by others) so later starts "
+                    + "skip compiling them; off by default; env ATMO_MODULE_CACHE")
+    Path moduleCache;
+
     @Option(names = "--tls-cert", paramLabel = "PEM", defaultValue = "${env:ATMO_TLS_CERT}",
             description = "serve HTTPS (HTTP/2 and HTTP/1.1) with this PEM certificate chain; env ATMO_TLS_CERT")
     Path tlsCert;
@@ -223,6 +228,7 @@ final class StartCommand implements Callable<Integer> {
                         adminPort < 0 ? Optional.empty() : Optional.of(adminPort)))
                 .webSocketMaxFrameBytes(wsMaxFrameBytes)
                 .webSocketIdleTimeout(Duration.ofMillis((long) (wsIdleSeconds * 1000)))
+                .moduleCache(Optional.ofNullable(moduleCache).filter(dir -> !dir.toString().isBlank()))
                 .build();
     }
 }

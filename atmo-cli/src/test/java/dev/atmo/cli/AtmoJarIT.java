@@ -41,6 +41,24 @@ class AtmoJarIT {
         return new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     }
 
+    /** POSTs {@code world} to /hello until the server answers; fails if it never does. */
+    static HttpResponse<String> helloWorld(Process process, int port) throws Exception {
+        HttpClient client = HttpClient.newHttpClient();
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/hello"))
+                .POST(HttpRequest.BodyPublishers.ofString("world")).build();
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+        HttpResponse<String> response = null;
+        while (response == null && Instant.now().isBefore(deadline) && process.isAlive()) {
+            try {
+                response = client.send(request, HttpResponse.BodyHandlers.ofString());
+            } catch (IOException notYet) {
+                Thread.sleep(100);
+            }
+        }
+        assertThat(response).as("server answered").isNotNull();
+        return response;
+    }
+
     @Test
     void startServesTheHelloExample() throws Exception {
         int port = freePort();
@@ -48,19 +66,7 @@ class AtmoJarIT {
         Process process = atmo("start", "--port", String.valueOf(port), "examples/hello")
                 .redirectOutput(log.toFile()).start();
         try {
-            HttpClient client = HttpClient.newHttpClient();
-            HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/hello"))
-                    .POST(HttpRequest.BodyPublishers.ofString("world")).build();
-            Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-            HttpResponse<String> response = null;
-            while (response == null && Instant.now().isBefore(deadline) && process.isAlive()) {
-                try {
-                    response = client.send(request, HttpResponse.BodyHandlers.ofString());
-                } catch (IOException notYet) {
-                    Thread.sleep(100);
-                }
-            }
-            assertThat(response).as("server answered").isNotNull();
+            HttpResponse<String> response = helloWorld(process, port);
             assertThat(response.statusCode()).isEqualTo(200);
             assertThat(response.body()).isEqualTo("hello world");
         } finally {
@@ -68,6 +74,50 @@ class AtmoJarIT {
             assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
         }
         assertThat(Files.readString(log)).contains("serving on 0.0.0.0:" + port);
+    }
+
+    @Test
+    void aSecondStartLoadsTheModuleFromTheModuleCacheAndAnswersTheSame() throws Exception {
+        Path cache = Files.createTempDirectory("atmo-cache").resolve("modules");
+        List<String> answers = new ArrayList<>();
+        for (int start = 0; start < 2; start++) {
+            int port = freePort();
+            ProcessBuilder builder = start == 0
+                    ? atmo("start", "--port", String.valueOf(port), "--module-cache", cache.toString(), "examples/hello")
+                    : atmo("start", "--port", String.valueOf(port), "examples/hello");
+            builder.environment().put("ATMO_MODULE_CACHE", cache.toString());
+            Path log = Files.createTempFile("atmo", ".log");
+            Process process = builder.redirectOutput(log.toFile()).start();
+            try {
+                HttpResponse<String> response = helloWorld(process, port);
+                answers.add(response.statusCode() + " " + response.body());
+            } finally {
+                process.destroy();
+                assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+            }
+            assertThat(Files.readString(log)).contains("compiled modules are cached in " + cache);
+            try (var entries = Files.list(cache)) {
+                Path entry = entries.filter(f -> f.getFileName().toString().endsWith(".bin")).findFirst().orElseThrow();
+                if (start == 0) {
+                    Files.setLastModifiedTime(entry, java.nio.file.attribute.FileTime.fromMillis(0));
+                } else {
+                    assertThat(Files.getLastModifiedTime(entry).toMillis()).as("read, not written again").isZero();
+                }
+            }
+        }
+        assertThat(answers).containsExactly("200 hello world", "200 hello world");
+    }
+
+    @Test
+    void startRefusesAModuleCacheOthersCanWrite() throws Exception {
+        Path cache = Files.createTempDirectory("atmo-cache");
+        Files.setPosixFilePermissions(cache, java.nio.file.attribute.PosixFilePermissions.fromString("rwxrwxrwx"));
+        Process process = atmo("start", "--port", String.valueOf(freePort()), "--module-cache", cache.toString(),
+                "examples/hello").start();
+        String output = run(process);
+        assertThat(process.exitValue()).isEqualTo(1);
+        assertThat(output).contains("atmo: not starting: module cache " + cache + " is writable by its group or by "
+                + "others (mode rwxrwxrwx)").doesNotContain("serving on");
     }
 
     @Test
@@ -133,7 +183,7 @@ class AtmoJarIT {
         assertThat(run(version)).startsWith("atmo ");
         assertThat(version.exitValue()).isZero();
         Process help = atmo("start", "--help").start();
-        assertThat(run(help)).contains("ATMO_HTTP_PORT", "ATMO_BUNDLE_PATH", "headless");
+        assertThat(run(help)).contains("ATMO_HTTP_PORT", "ATMO_BUNDLE_PATH", "headless", "ATMO_MODULE_CACHE");
     }
 
 }

@@ -2,6 +2,9 @@ package dev.atmo.http;
 
 import dev.atmo.AtmoException;
 import io.netty.bootstrap.ServerBootstrap;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.embedded.EmbeddedChannel;
+import java.nio.charset.StandardCharsets;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelPipeline;
@@ -61,6 +64,7 @@ public final class HttpServer implements AutoCloseable {
     private final CountingExecutor workers = new CountingExecutor(threads);
     private EventLoopGroup boss;
     private EventLoopGroup loops;
+    private ServerBootstrap bootstrap;
     private Channel channel;
 
     private HttpServer(Builder b) {
@@ -77,17 +81,20 @@ public final class HttpServer implements AutoCloseable {
     }
 
     /**
-     * Binds and starts serving.
-     *
-     * @throws AtmoException when the address cannot be bound
+     * Sets up the event loops and loads the classes of the request path without binding the port, so that a
+     * caller can do this while it prepares what the routes serve; {@link #start} then only binds. Optional:
+     * {@link #start} prepares when this was not called.
      */
-    public HttpServer start() {
+    public HttpServer prepare() {
+        if (bootstrap != null) {
+            return this;
+        }
         boolean epoll = Epoll.isAvailable();
         IoHandlerFactory factory = epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
         Class<? extends ServerChannel> channelType = epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
         boss = new MultiThreadIoEventLoopGroup(1, factory);
         loops = new MultiThreadIoEventLoopGroup(0, factory);
-        ServerBootstrap bootstrap = new ServerBootstrap()
+        bootstrap = new ServerBootstrap()
                 .group(boss, loops)
                 .channel(channelType)
                 .option(ChannelOption.SO_BACKLOG, 1024)
@@ -103,6 +110,17 @@ public final class HttpServer implements AutoCloseable {
                         }
                     }
                 });
+        warmUp();
+        return this;
+    }
+
+    /**
+     * Binds and starts serving.
+     *
+     * @throws AtmoException when the address cannot be bound
+     */
+    public HttpServer start() {
+        prepare();
         try {
             channel = bootstrap.bind(new InetSocketAddress(host, requestedPort)).syncUninterruptibly().channel();
         } catch (RuntimeException e) {
@@ -112,11 +130,28 @@ public final class HttpServer implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Decodes, routes (to nothing: 404) and encodes one request in a throw-away pipeline, so that the first real
+     * request does not wait for those classes to load.
+     */
+    private void warmUp() {
+        Router<RouteHandler> none = Router.<RouteHandler>builder().build();
+        EmbeddedChannel channel = new EmbeddedChannel();
+        http1(channel.pipeline(), new HttpRequestHandler(() -> none, WebSocketSettings.none(), Runnable::run, upgraded));
+        channel.writeInbound(Unpooled.copiedBuffer("POST /warm-up HTTP/1.1\r\nHost: localhost\r\nContent-Length: 5"
+                + "\r\n\r\nworld", StandardCharsets.US_ASCII));
+        channel.finishAndReleaseAll();
+    }
+
     private void http1(ChannelPipeline pipeline) {
+        http1(pipeline, new HttpRequestHandler(router, websockets, workers, upgraded));
+    }
+
+    private void http1(ChannelPipeline pipeline, HttpRequestHandler handler) {
         pipeline.addLast("codec", new HttpServerCodec())
                 .addLast("keepalive", new HttpServerKeepAliveHandler())
                 .addLast("aggregator", new BodyLimitAggregator(maxBodyBytes))
-                .addLast("atmo", new HttpRequestHandler(router, websockets, workers, upgraded));
+                .addLast("atmo", handler);
     }
 
     /** After the TLS handshake: HTTP/2 streams each get the HTTP/1 pipeline through a frame converter. */

@@ -16,6 +16,7 @@ import dev.atmo.schedule.Scheduler;
 import dev.atmo.sequence.Sequence;
 import dev.atmo.stream.NatsOptions;
 import dev.atmo.stream.NatsStreams;
+import dev.atmo.wasm.cache.ModuleCache;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +32,7 @@ final class Application implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger("dev.atmo");
 
     private final ServerOptions options;
+    private final Optional<ModuleCache> moduleCache;
     private final AtmoMetrics metrics;
     private final InFlight inFlight = new InFlight();
     private Bundle bundle;
@@ -41,18 +43,21 @@ final class Application implements AutoCloseable {
     private Scheduler scheduler;
     private volatile NatsStreams natsStreams;
 
-    private Application(ServerOptions options, AtmoMetrics metrics) {
+    private Application(ServerOptions options, Optional<ModuleCache> moduleCache, AtmoMetrics metrics) {
         this.options = options;
+        this.moduleCache = moduleCache;
         this.metrics = metrics;
     }
 
     /**
      * Reads, validates and loads the bundle; failures close what was loaded and are rethrown.
      *
-     * @param operations the operator endpoints to serve beside the user routes, if any
+     * @param moduleCache where compiled modules are kept between starts, if anywhere
+     * @param operations  the operator endpoints to serve beside the user routes, if any
      */
-    static Application load(ServerOptions options, AtmoMetrics metrics, Optional<OperationsRoutes> operations) {
-        Application app = new Application(options, metrics);
+    static Application load(ServerOptions options, Optional<ModuleCache> moduleCache, AtmoMetrics metrics,
+                            Optional<OperationsRoutes> operations) {
+        Application app = new Application(options, moduleCache, metrics);
         try {
             app.loadBundle(operations);
         } catch (RuntimeException e) {
@@ -66,7 +71,7 @@ final class Application implements AutoCloseable {
         bundle = BundleReader.builder().build().read(options.bundle());
         bundle.warnings().forEach(w -> LOG.warn("{}", w));
         capabilitySet = CapabilitySet.build(bundle, name -> Optional.ofNullable(System.getenv(name)), metrics);
-        runnables = LoadedRunnables.load(bundle, options.engineMode(), options.limits(), options.abi(),
+        runnables = LoadedRunnables.load(bundle, options.engineMode(), options.limits(), options.abi(), moduleCache,
                 capabilitySet.capabilities(), metrics);
         Directive directive = bundle.directive();
         Router.Builder<RouteHandler> all = options.headless() ? headlessRoutes(directive) : handlerRoutes(directive);

@@ -4,8 +4,11 @@ import dev.atmo.bundle.Bundle;
 import dev.atmo.http.HttpServer;
 import dev.atmo.http.WebSocketSettings;
 import dev.atmo.metrics.AtmoMetrics;
+import dev.atmo.wasm.cache.ModuleCache;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,6 +25,7 @@ public final class AtmoServer implements AutoCloseable {
     private final AtmoMetrics metrics = new AtmoMetrics();
     private final AtomicReference<Application> application = new AtomicReference<>();
     private final OperationsRoutes operations;
+    private Optional<ModuleCache> moduleCache = Optional.empty();
     private HttpServer http;
     private HttpServer admin;
     private BundleWatcher watcher;
@@ -48,14 +52,25 @@ public final class AtmoServer implements AutoCloseable {
     }
 
     private void startUp() {
-        Application app = Application.load(options, metrics, sharedOperations());
+        moduleCache = options.moduleCache().map(ModuleCache::open);
+        moduleCache.ifPresent(cache -> LOG.info("compiled modules are cached in {}", cache.directory()));
+        // Netty's set-up does not depend on the bundle: it runs on another core while the bundle loads, and the
+        // port is bound only once every Runnable is ready (never, when the bundle fails to load)
+        CompletableFuture<HttpServer> preparing = CompletableFuture.supplyAsync(() -> httpServer().prepare(),
+                task -> Thread.ofPlatform().name("atmo-http-setup").daemon().start(task));
+        Application app;
+        try {
+            app = Application.load(options, moduleCache, metrics, sharedOperations());
+        } catch (RuntimeException e) {
+            preparing.thenAccept(HttpServer::close);
+            throw e;
+        }
         application.set(app);
-        http = HttpServer.builder().host(options.host()).port(options.port())
-                .maxBodyBytes(options.maxBodyBytes()).tls(options.tls())
-                .router(() -> application.get().routes())
-                .websockets(new WebSocketSettings(() -> application.get().websockets(),
-                        options.webSocketMaxFrameBytes(), options.webSocketIdleTimeout()))
-                .build().start();
+        try {
+            http = preparing.join().start();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
         LOG.info("serving on {}:{}{}", options.host(), http.port(), options.tls().isPresent() ? " (TLS)" : "");
         if (options.operations().adminPort().isPresent()) {
             var adminRoutes = operations.alone();
@@ -67,6 +82,15 @@ public final class AtmoServer implements AutoCloseable {
         if (options.watch()) {
             watcher = BundleWatcher.start(options.bundle(), WATCH_INTERVAL, this::reload);
         }
+    }
+
+    private HttpServer httpServer() {
+        return HttpServer.builder().host(options.host()).port(options.port())
+                .maxBodyBytes(options.maxBodyBytes()).tls(options.tls())
+                .router(() -> application.get().routes())
+                .websockets(new WebSocketSettings(() -> application.get().websockets(),
+                        options.webSocketMaxFrameBytes(), options.webSocketIdleTimeout()))
+                .build();
     }
 
     private Optional<OperationsRoutes> sharedOperations() {
@@ -85,7 +109,7 @@ public final class AtmoServer implements AutoCloseable {
         }
         Application next;
         try {
-            next = Application.load(options, metrics, sharedOperations());
+            next = Application.load(options, moduleCache, metrics, sharedOperations());
         } catch (RuntimeException e) {
             LOG.error("reload of {} failed, the current bundle keeps serving: {}", options.bundle(), e.getMessage());
             return false;

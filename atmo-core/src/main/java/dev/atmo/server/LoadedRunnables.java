@@ -19,6 +19,7 @@ import dev.atmo.wasm.PoolBusyException;
 import dev.atmo.wasm.WasmException;
 import dev.atmo.wasm.WasmRunnable;
 import dev.atmo.wasm.abi.AbiVersion;
+import dev.atmo.wasm.cache.ModuleCache;
 import dev.atmo.wasm.host.Capabilities;
 import dev.atmo.wasm.host.GuestRequest;
 import java.time.Duration;
@@ -61,7 +62,7 @@ public final class LoadedRunnables implements StepRunner, AutoCloseable {
      * @throws AtmoException naming each module that failed to load
      */
     public static LoadedRunnables load(Bundle bundle, EngineMode mode, Limits limits, Optional<AbiVersion> abi,
-                                       Capabilities capabilities, AtmoMetrics metrics) {
+                                       Optional<ModuleCache> cache, Capabilities capabilities, AtmoMetrics metrics) {
         Directive directive = bundle.directive();
         Map<String, WasmRunnable> loaded = new LinkedHashMap<>();
         List<String> problems = new ArrayList<>();
@@ -71,7 +72,7 @@ public final class LoadedRunnables implements StepRunner, AutoCloseable {
                 RunnableModuleSource source = e.getValue();
                 RunnableDecl decl = source.runnable();
                 ModuleOptions options = new ModuleOptions(decl.name(), source.entryName(),
-                        AbiSelection.choose(directive, decl, abi), mode, limits);
+                        AbiSelection.choose(directive, decl, abi), mode, limits, cache);
                 pending.put(e.getKey(), executor.submit(() ->
                         WasmRunnable.load(source.wasm(), options, capabilities.log())));
             }

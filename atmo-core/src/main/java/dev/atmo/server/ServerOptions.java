@@ -29,11 +29,12 @@ import java.util.Optional;
  * @param tls             certificate and key to serve HTTPS (HTTP/2 and HTTP/1.1) instead of HTTP
  * @param webSocketMaxFrameBytes larger websocket messages close the connection
  * @param webSocketIdleTimeout   idle websocket connections are closed after this
+ * @param moduleCache     directory where compiled modules are kept between starts (off when empty)
  */
 public record ServerOptions(Path bundle, String host, int port, boolean headless, boolean runSchedules,
                             int maxBodyBytes, EngineMode engineMode, Optional<AbiVersion> abi, Limits limits,
                             Operations operations, boolean watch, Duration shutdownGrace, Optional<TlsFiles> tls,
-                            int webSocketMaxFrameBytes, Duration webSocketIdleTimeout) {
+                            int webSocketMaxFrameBytes, Duration webSocketIdleTimeout, Optional<Path> moduleCache) {
 
     public static final Duration DEFAULT_SHUTDOWN_GRACE = Duration.ofSeconds(30);
 
@@ -47,6 +48,7 @@ public record ServerOptions(Path bundle, String host, int port, boolean headless
         Objects.requireNonNull(shutdownGrace);
         Objects.requireNonNull(tls);
         Objects.requireNonNull(webSocketIdleTimeout);
+        Objects.requireNonNull(moduleCache);
     }
 
     /**
@@ -81,6 +83,7 @@ public record ServerOptions(Path bundle, String host, int port, boolean headless
         private Optional<TlsFiles> tls = Optional.empty();
         private int webSocketMaxFrameBytes = WebSocketSettings.DEFAULT_MAX_FRAME_BYTES;
         private Duration webSocketIdleTimeout = WebSocketSettings.DEFAULT_IDLE_TIMEOUT;
+        private Optional<Path> moduleCache = Optional.empty();
 
         public Builder bundle(Path bundle) {
             this.bundle = bundle;
@@ -157,9 +160,15 @@ public record ServerOptions(Path bundle, String host, int port, boolean headless
             return this;
         }
 
+        public Builder moduleCache(Optional<Path> directory) {
+            this.moduleCache = directory;
+            return this;
+        }
+
         public ServerOptions build() {
             return new ServerOptions(bundle, host, port, headless, runSchedules, maxBodyBytes, engineMode, abi,
-                    limits, operations, watch, shutdownGrace, tls, webSocketMaxFrameBytes, webSocketIdleTimeout);
+                    limits, operations, watch, shutdownGrace, tls, webSocketMaxFrameBytes, webSocketIdleTimeout,
+                    moduleCache);
         }
     }
 }

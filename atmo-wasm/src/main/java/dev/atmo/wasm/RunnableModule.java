@@ -95,7 +95,7 @@ public final class RunnableModule {
             }
         }
         MemoryLimits limits = clampMemory(name, module, options.limits().maxMemoryPages());
-        Function<Instance, Machine> factory = compile(name, module, options.mode());
+        Function<Instance, Machine> factory = compile(name, module, options);
         return new RunnableModule(options, module, abi, factory, envNames, usesWasi, limits, exports, log);
     }
 
@@ -131,16 +131,39 @@ public final class RunnableModule {
         return new MemoryLimits(declared.initialPages(), Math.min(declared.maximumPages(), capPages));
     }
 
-    private static Function<Instance, Machine> compile(String name, WasmModule module, EngineMode mode) {
-        if (mode == EngineMode.INTERPRETER) {
+    private static Function<Instance, Machine> compile(String name, WasmModule module, ModuleOptions options) {
+        if (options.mode() == EngineMode.INTERPRETER) {
             return com.dylibso.chicory.runtime.InterpreterMachine::new;
         }
         try {
-            return MachineFactoryCompiler.builder(module).withInterpreterFallback(InterpreterFallback.WARN)
-                    .compile();
+            if (options.cache().isPresent()) {
+                return compileThrough(name, module, new CompilerCache(options.cache().get()));
+            }
+            return compiler(module).compile();
         } catch (ChicoryException | IllegalStateException e) {
             throw new ModuleLoadException("Runnable " + name + " could not be compiled: " + e.getMessage(), e);
         }
+    }
+
+    /** A cached entry whose code does not load is dropped and the module compiled again: the cache never fails a load. */
+    private static Function<Instance, Machine> compileThrough(String name, WasmModule module, CompilerCache cache) {
+        try {
+            Function<Instance, Machine> factory = compiler(module).withCache(cache).compile();
+            LOG.debug("Runnable {}: {}", name, cache.hit() ? "compiled code read from the module cache" : "compiled");
+            return factory;
+        } catch (RuntimeException | LinkageError e) {
+            if (!cache.hit()) {
+                throw e;
+            }
+            LOG.warn("Runnable {}: its entry in the module cache could not be loaded ({}); compiling it again", name,
+                    e.toString());
+            cache.forget(module.digest());
+            return compiler(module).withCache(cache).compile();
+        }
+    }
+
+    private static MachineFactoryCompiler.Builder compiler(WasmModule module) {
+        return MachineFactoryCompiler.builder(module).withInterpreterFallback(InterpreterFallback.WARN);
     }
 
     private static Set<String> exportNames(WasmModule module) {

@@ -743,10 +743,16 @@ public final class Suite {
 
     private void startup() throws IOException {
         int reps = full ? 10 : 3;
-        double[][] atmo = startups("startup-atmo", atmo(root.resolve("examples/hello"), List.of()), "/hello", reps);
+        Path hello = root.resolve("examples/hello");
+        Path work = Files.createTempDirectory("atmo-bench-startup");
+        Path modules = work.resolve("modules");
+        List<String> cached = List.of("--module-cache", modules.toString());
+        double[][] atmo = startups("startup-atmo", atmo(hello, List.of()), "/hello", reps);
         double[][] plain = startups("startup-plain", plain(), "/hello", reps);
+        startups("startup-atmo-cache-filling", atmo(hello, cached), "/hello", 1);
+        double[][] atmoCached = startups("startup-atmo-cache", atmo(hello, cached), "/hello", reps);
         Path big = root.resolve("bench/startup/big-rs/big.wasm");
-        Path bundle = Files.createTempDirectory("atmo-bench-big");
+        Path bundle = work.resolve("big");
         runnable(bundle, "big", big);
         Files.writeString(bundle.resolve("Directive.yaml"), """
                 identifier: com.atmo.bench.big
@@ -763,20 +769,88 @@ public final class Suite {
         double[][] bigCompiler = startups("startup-big", atmo(bundle, List.of()), "/hello", bigReps);
         double[][] bigInterp = startups("startup-big-interpreter", atmo(bundle, List.of("--interpreter")), "/hello",
                 bigReps);
-        double ratio = median(atmo[0]) / median(plain[0]);
+        startups("startup-big-cache-filling", atmo(bundle, cached), "/hello", 1);
+        double[][] bigCached = startups("startup-big-cache", atmo(bundle, cached), "/hello", bigReps);
+        // AppCDS archives (JDK 21+), each made by a training run of its own server
+        Path atmoArchive = cdsArchive("startup-atmo-training", atmo(hello, List.of()), "/hello", work.resolve("atmo.jsa"));
+        Path plainArchive = cdsArchive("startup-plain-training", plain(), "/hello", work.resolve("plain.jsa"));
+        double[][] atmoCds = startups("startup-atmo-cds", withArchive(atmo(hello, List.of()), atmoArchive), "/hello", reps);
+        double[][] plainCds = startups("startup-plain-cds", withArchive(plain(), plainArchive), "/hello", reps);
+        double[][] bothCds = startups("startup-atmo-cache-cds", withArchive(atmo(hello, cached), atmoArchive), "/hello",
+                reps);
+        double base = median(plain[0]);
+        double ratio = median(atmo[0]) / base;
+        double fastest = median(bothCds[0]) / median(plainCds[0]);
         StringBuilder s = new StringBuilder("## Start-up: process start to first served request\n\n");
         s.append(String.format(Locale.ROOT, "Time from spawning the JVM (`%s`) to the first `200` answer to `POST /hello`, "
                 + "polled every millisecond on fresh connections; RSS read from /proc right after. Not pinned. Median of "
-                + "%d starts (%d for the large module).%n%n", String.join(" ", jvmOptions), reps, bigReps));
+                + "%d starts (%d for the large module). Ratios are to PlainNettyHello with the same flags; in the last "
+                + "three rows, to PlainNettyHello with its own AppCDS archive.%n%n", String.join(" ", jvmOptions), reps,
+                bigReps));
         s.append("| server | median ms | min ms | max ms | ratio | RSS MiB |\n|---|---|---|---|---|---|\n");
         s.append(startRow("atmo, examples/hello", atmo, ratio));
         s.append(startRow("PlainNettyHello", plain, 1));
-        s.append(startRow(String.format(Locale.ROOT, "atmo, %.1f MiB Rust Runnable (compiler)", Files.size(big) / 1048576.0),
-                bigCompiler, median(bigCompiler[0]) / median(plain[0])));
-        s.append(startRow("atmo, same module with `--interpreter`", bigInterp, median(bigInterp[0]) / median(plain[0])));
-        s.append("\nThere is no compiled-module cache: every start compiles every module again.\n\n");
+        s.append(startRow("atmo with `--module-cache` (warm cache), examples/hello", atmoCached,
+                median(atmoCached[0]) / base));
+        String bigName = String.format(Locale.ROOT, "atmo, %.1f MiB Rust Runnable", Files.size(big) / 1048576.0);
+        s.append(startRow(bigName + " (compiler)", bigCompiler, median(bigCompiler[0]) / base));
+        s.append(startRow("atmo, same module with `--interpreter`", bigInterp, median(bigInterp[0]) / base));
+        s.append(startRow(bigName + " with `--module-cache` (warm cache)", bigCached, median(bigCached[0]) / base));
+        s.append(startRow("atmo with an AppCDS archive, examples/hello", atmoCds,
+                median(atmoCds[0]) / median(plainCds[0])));
+        s.append(startRow("PlainNettyHello with an AppCDS archive", plainCds, 1));
+        s.append(startRow("atmo with `--module-cache` (warm) and an AppCDS archive, examples/hello", bothCds, fastest));
+        s.append("\nWithout `--module-cache` every start compiles every module again; with it (warm), a start loads the "
+                + "compiled classes instead. The AppCDS archives come from a training run of each server "
+                + "(`-XX:ArchiveClassesAtExit`, as `scripts/atmo-archive.sh` makes them).\n\n");
         sections.append(s);
         target("Start to first request ≤ 2 × plain Netty (hello)", String.format(Locale.ROOT, "%.2f", ratio), ratio <= 2.0);
+        target("Same, both with an AppCDS archive, atmo with a warm `--module-cache` (hello)",
+                String.format(Locale.ROOT, "%.2f", fastest), fastest <= 2.0);
+        deleteTree(work);
+    }
+
+    /**
+     * Makes an AppCDS archive from a training run of {@code command}: started with {@code -XX:ArchiveClassesAtExit},
+     * asked {@code path} a few times, stopped; the JVM writes the archive as it exits.
+     */
+    private Path cdsArchive(String name, List<String> command, String path, Path archive) {
+        int port = Procs.freePort();
+        Process p = Procs.start(withPort(withArchiveOption(command, "-XX:ArchiveClassesAtExit=" + archive), port), "",
+                logs.resolve(name + ".log"));
+        try {
+            if (Procs.awaitFirstResponse(p, System.nanoTime(), port, path, 180) < 0) {
+                throw new IllegalStateException(name + " never answered " + path + " (see " + logs.resolve(name + ".log") + ")");
+            }
+            for (int i = 0; i < 20; i++) {
+                Procs.post(port, path, "world".getBytes(StandardCharsets.US_ASCII), null);
+            }
+        } finally {
+            Procs.stop(p);
+        }
+        if (!Files.isRegularFile(archive)) {
+            throw new IllegalStateException(name + " wrote no archive (see " + logs.resolve(name + ".log") + ")");
+        }
+        return archive;
+    }
+
+    private static List<String> withArchive(List<String> command, Path archive) {
+        return withArchiveOption(command, "-XX:SharedArchiveFile=" + archive);
+    }
+
+    /** The command with one more JVM option, right after the java executable. */
+    private static List<String> withArchiveOption(List<String> command, String option) {
+        List<String> cmd = new ArrayList<>(command);
+        cmd.add(1, option);
+        return cmd;
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        try (var paths = Files.walk(dir)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        }
     }
 
     private static String startRow(String name, double[][] m, double ratio) {
