@@ -79,6 +79,11 @@ final class StartCommand implements Callable<Integer> {
             description = "run guests in Chicory's interpreter instead of its compiler; env ATMO_INTERPRETER")
     boolean interpreter;
 
+    @Option(names = "--compile-wait", defaultValue = "${env:ATMO_COMPILE_WAIT:-false}",
+            description = "serve only once every Runnable is compiled; by default Runnables are compiled in the "
+                    + "background and interpreted until then; env ATMO_COMPILE_WAIT")
+    boolean compileWait;
+
     @Option(names = "--abi", paramLabel = "A|B", defaultValue = "${env:ATMO_ABI}",
             description = "force the Runnable ABI generation of every Runnable (default: from atmoVersion); env ATMO_ABI")
     String abi;
@@ -202,6 +207,13 @@ final class StartCommand implements Callable<Integer> {
         }
     }
 
+    private EngineMode engineMode() {
+        if (interpreter) {
+            return EngineMode.INTERPRETER;
+        }
+        return compileWait ? EngineMode.COMPILER : EngineMode.COMPILER_IN_BACKGROUND;
+    }
+
     private ServerOptions options() {
         int pages = Math.max(1, Math.min(65536, maxMemoryMib * 16));
         Limits.Builder limits = Limits.builder()
@@ -221,7 +233,7 @@ final class StartCommand implements Callable<Integer> {
         Optional<TlsFiles> tls = tlsCert == null ? Optional.empty() : Optional.of(new TlsFiles(tlsCert, tlsKey));
         return ServerOptions.builder()
                 .bundle(bundle).host(host).port(port).headless(headless).runSchedules(runSchedules)
-                .maxBodyBytes(maxBodyBytes).engineMode(interpreter ? EngineMode.INTERPRETER : EngineMode.COMPILER)
+                .maxBodyBytes(maxBodyBytes).engineMode(engineMode())
                 .abi(forced).limits(limits.build()).watch(watch).tls(tls)
                 .shutdownGrace(Duration.ofMillis((long) (shutdownGraceSeconds * 1000)))
                 .operations(new ServerOptions.Operations(healthPath, readyPath, metricsPath,

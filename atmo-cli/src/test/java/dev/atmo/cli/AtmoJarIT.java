@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 /** The built {@code atmo.jar}, run as its own process on a real port. */
@@ -91,6 +92,9 @@ class AtmoJarIT {
             try {
                 HttpResponse<String> response = helloWorld(process, port);
                 answers.add(response.statusCode() + " " + response.body());
+                // the module is compiled (and cached) in the background while the first answers are interpreted
+                Awaitility.await().atMost(Duration.ofSeconds(60))
+                        .until(() -> Files.readString(log).contains("Runnable hello compiled in"));
             } finally {
                 process.destroy();
                 assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();

@@ -61,7 +61,8 @@ public final class AtmoMetrics {
         Gauge.builder("atmo.pool.waits", pool, InstancePool::waitCount).tag("runnable", runnable)
                 .description("callers that had to wait for an instance").register(registry);
         Gauge.builder("atmo.pool.retired", pool, InstancePool::retiredCount).tag("runnable", runnable)
-                .description("healthy instances dropped because their memory kept growing towards the cap")
+                .description("healthy instances replaced: their memory kept growing towards the cap, or compiled code "
+                        + "became ready")
                 .register(registry);
         Gauge.builder("atmo.pool.discarded", pool, InstancePool::discardedCount).tag("runnable", runnable)
                 .description("instances dropped after a trap or timeout").register(registry);

@@ -81,7 +81,11 @@ public final class InstancePool implements AutoCloseable {
         permits.release();
     }
 
-    /** Drops a healthy instance that should not be reused (see {@link RunnableInstance#grewPastHighWater()}). */
+    /**
+     * Drops a healthy instance that should not be reused: its memory kept growing
+     * ({@link RunnableInstance#grewPastHighWater()}) or compiled code replaced its interpreter
+     * ({@link RunnableInstance#outdated()}).
+     */
     void retire(RunnableInstance instance) {
         instance.close();
         live.decrementAndGet();
@@ -112,7 +116,7 @@ public final class InstancePool implements AutoCloseable {
         return discarded.get();
     }
 
-    /** Healthy instances dropped because their memory kept growing towards the cap. */
+    /** Healthy instances dropped because their memory kept growing towards the cap, or to run compiled code. */
     public int retiredCount() {
         return retired.get();
     }

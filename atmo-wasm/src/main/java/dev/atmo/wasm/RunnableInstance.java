@@ -30,12 +30,14 @@ final class RunnableInstance implements AutoCloseable {
     private final ExportFunction allocate;
     private final ExportFunction runE;
     private final Optional<ExportFunction> deallocate;
+    private final boolean compiled;
     private int lastPages;
     private long runs;
 
     private RunnableInstance(RunnableModule module, Instance instance, InvocationSlot slot,
-                             Optional<WasiPreview1> wasi) {
+                             Optional<WasiPreview1> wasi, boolean compiled) {
         this.module = module;
+        this.compiled = compiled;
         this.instance = instance;
         this.slot = slot;
         this.wasi = wasi;
@@ -66,11 +68,12 @@ final class RunnableInstance implements AutoCloseable {
             functions.addAll(EmptyEnvironment.replace(preview1.toHostFunctions()));
             wasi = Optional.of(preview1);
         }
+        RunnableModule.Machines machines = module.machines();
         Instance instance;
         try {
             instance = Instance.builder(module.module())
                     .withImportValues(ImportValues.builder().withFunctions(List.copyOf(functions)).build())
-                    .withMachineFactory(module.machineFactory())
+                    .withMachineFactory(machines.factory())
                     .withMemoryLimits(module.memoryLimits())
                     // a byte[] with VarHandle access: loads and stores cost less than through a ByteBuffer
                     .withMemoryFactory(ByteArrayMemory::new)
@@ -82,7 +85,7 @@ final class RunnableInstance implements AutoCloseable {
             wasi.ifPresent(WasiPreview1::close);
             throw new ModuleLoadException("Runnable " + module.name() + " failed to initialise: " + e.getMessage(), e);
         }
-        return new RunnableInstance(module, instance, slot, wasi);
+        return new RunnableInstance(module, instance, slot, wasi, machines.compiled());
     }
 
     private static void initialise(RunnableModule module, Instance instance) {
@@ -124,6 +127,11 @@ final class RunnableInstance implements AutoCloseable {
 
     RunnableModule module() {
         return module;
+    }
+
+    /** Whether this instance runs code compiled after it was made ({@link EngineMode#COMPILER_IN_BACKGROUND}). */
+    boolean outdated() {
+        return !compiled && module.machines().compiled();
     }
 
     /**

@@ -3,6 +3,7 @@ package dev.atmo.wasm;
 import com.dylibso.chicory.compiler.InterpreterFallback;
 import com.dylibso.chicory.compiler.MachineFactoryCompiler;
 import com.dylibso.chicory.runtime.Instance;
+import com.dylibso.chicory.runtime.InterpreterMachine;
 import com.dylibso.chicory.runtime.Machine;
 import com.dylibso.chicory.wasm.ChicoryException;
 import com.dylibso.chicory.wasm.Parser;
@@ -17,6 +18,8 @@ import dev.atmo.wasm.host.GuestLog;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,7 +36,7 @@ public final class RunnableModule {
     private final ModuleOptions options;
     private final WasmModule module;
     private final AbiVersion abi;
-    private final Function<Instance, Machine> machineFactory;
+    private volatile Machines machines;
     private final List<String> envImports;
     private final boolean usesWasi;
     private final MemoryLimits memoryLimits;
@@ -41,12 +44,12 @@ public final class RunnableModule {
     private final GuestLog log;
 
     private RunnableModule(ModuleOptions options, WasmModule module, AbiVersion abi,
-                           Function<Instance, Machine> machineFactory, List<String> envImports, boolean usesWasi,
+                           Machines machines, List<String> envImports, boolean usesWasi,
                            MemoryLimits memoryLimits, Set<String> exports, GuestLog log) {
         this.options = options;
         this.module = module;
         this.abi = abi;
-        this.machineFactory = machineFactory;
+        this.machines = machines;
         this.envImports = envImports;
         this.usesWasi = usesWasi;
         this.memoryLimits = memoryLimits;
@@ -95,8 +98,38 @@ public final class RunnableModule {
             }
         }
         MemoryLimits limits = clampMemory(name, module, options.limits().maxMemoryPages());
-        Function<Instance, Machine> factory = compile(name, module, options);
-        return new RunnableModule(options, module, abi, factory, envNames, usesWasi, limits, exports, log);
+        if (options.mode() != EngineMode.COMPILER_IN_BACKGROUND) {
+            Machines machines = options.mode() == EngineMode.INTERPRETER ? Machines.INTERPRETER
+                    : new Machines(compile(name, module, options), true);
+            return new RunnableModule(options, module, abi, machines, envNames, usesWasi, limits, exports, log);
+        }
+        RunnableModule loaded = new RunnableModule(options, module, abi, Machines.INTERPRETER, envNames, usesWasi,
+                limits, exports, log);
+        BackgroundCompiler.EXECUTOR.execute(loaded::compileInBackground);
+        return loaded;
+    }
+
+    /** Compiles modules one per processor at a time, on daemon threads, so a large bundle does not start hundreds. */
+    private static final class BackgroundCompiler {
+        static final ExecutorService EXECUTOR = Executors.newFixedThreadPool(
+                Runtime.getRuntime().availableProcessors(),
+                Thread.ofPlatform().daemon().name("atmo-compile-", 1).factory());
+    }
+
+    /** The factory new instances get their machine from, and whether it runs compiled code. */
+    record Machines(Function<Instance, Machine> factory, boolean compiled) {
+        static final Machines INTERPRETER = new Machines(InterpreterMachine::new, false);
+    }
+
+    private void compileInBackground() {
+        long start = System.nanoTime();
+        try {
+            machines = new Machines(compile(options.name(), module, options), true);
+            LOG.info("Runnable {} compiled in {} ms; new instances run the compiled code", options.name(),
+                    (System.nanoTime() - start) / 1_000_000);
+        } catch (RuntimeException | LinkageError e) {
+            LOG.warn("Runnable {} could not be compiled, it stays interpreted: {}", options.name(), e.getMessage());
+        }
     }
 
     private static AbiVersion chooseAbi(ModuleOptions options, List<FunctionImport> imports) {
@@ -133,7 +166,7 @@ public final class RunnableModule {
 
     private static Function<Instance, Machine> compile(String name, WasmModule module, ModuleOptions options) {
         if (options.mode() == EngineMode.INTERPRETER) {
-            return com.dylibso.chicory.runtime.InterpreterMachine::new;
+            return InterpreterMachine::new;
         }
         try {
             if (options.cache().isPresent()) {
@@ -195,8 +228,8 @@ public final class RunnableModule {
         return module;
     }
 
-    Function<Instance, Machine> machineFactory() {
-        return machineFactory;
+    Machines machines() {
+        return machines;
     }
 
     List<String> envImports() {

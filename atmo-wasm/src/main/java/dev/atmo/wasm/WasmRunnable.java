@@ -55,6 +55,11 @@ public final class WasmRunnable implements AutoCloseable {
         return pool;
     }
 
+    /** Whether new instances run compiled code (false while a background compile is still going, or failed). */
+    public boolean runsCompiledCode() {
+        return module.machines().compiled();
+    }
+
     /**
      * Runs one job.
      *
@@ -132,7 +137,7 @@ public final class WasmRunnable implements AutoCloseable {
                 stopped = true;
                 failure = null;
             }
-            if (healthy && instance.grewPastHighWater()) {
+            if (healthy && (instance.grewPastHighWater() || instance.outdated())) {
                 pool.retire(instance);
             } else if (healthy) {
                 pool.giveBack(instance);
