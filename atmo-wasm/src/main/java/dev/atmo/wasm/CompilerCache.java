@@ -51,6 +51,11 @@ final class CompilerCache implements Cache {
         key(digest).ifPresent(key -> cache.write(key, compiled));
     }
 
+    /** Whether the cache holds an entry for the module with this digest. */
+    static boolean holds(ModuleCache cache, String digest) {
+        return key(digest).map(cache::contains).orElse(false);
+    }
+
     /** True when the last {@link #get} was answered from the cache. */
     boolean hit() {
         return hit;

@@ -98,7 +98,9 @@ public final class RunnableModule {
             }
         }
         MemoryLimits limits = clampMemory(name, module, options.limits().maxMemoryPages());
-        if (options.mode() != EngineMode.COMPILER_IN_BACKGROUND) {
+        // compiled code already in the module cache loads faster than the interpreter would serve the first jobs
+        boolean cached = options.cache().filter(c -> CompilerCache.holds(c, module.digest())).isPresent();
+        if (options.mode() != EngineMode.COMPILER_IN_BACKGROUND || cached) {
             Machines machines = options.mode() == EngineMode.INTERPRETER ? Machines.INTERPRETER
                     : new Machines(compile(name, module, options), true);
             return new RunnableModule(options, module, abi, machines, envNames, usesWasi, limits, exports, log);

@@ -2,12 +2,16 @@ package dev.atmo.wasm;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.atmo.wasm.cache.ModuleCache;
 import dev.atmo.wasm.host.Slf4jGuestLog;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class BackgroundCompileTest {
 
@@ -29,6 +33,20 @@ class BackgroundCompileTest {
             assertThat(WasmRunnableTest.run(runnable, "again")).isEqualTo("hello again");
             assertThat(runnable.pool().retiredCount()).isEqualTo(1);
             assertThat(runnable.pool().discardedCount()).isZero();
+        }
+    }
+
+    @Test
+    void compiledCodeFoundInTheModuleCacheIsUsedFromTheStart(@TempDir Path temp) {
+        ModuleCache cache = ModuleCache.open(temp.resolve("modules"));
+        ModuleOptions options = ModuleOptions.of("echo-wat").withMode(EngineMode.COMPILER_IN_BACKGROUND)
+                .withCache(Optional.of(cache));
+        try (WasmRunnable first = WasmRunnable.load(TestModules.bytes("echo-wat"), options, new Slf4jGuestLog())) {
+            Awaitility.await().atMost(Duration.ofMinutes(1)).until(first::runsCompiledCode);
+        }
+        try (WasmRunnable second = WasmRunnable.load(TestModules.bytes("echo-wat"), options, new Slf4jGuestLog())) {
+            assertThat(second.runsCompiledCode()).isTrue();
+            assertThat(WasmRunnableTest.run(second, "cached")).isEqualTo("cached");
         }
     }
 

@@ -123,6 +123,11 @@ public final class ModuleCache {
         return directory;
     }
 
+    /** Whether an entry is stored under {@code key} (it may still turn out damaged when read). */
+    public boolean contains(String key) {
+        return Files.isRegularFile(file(key), LinkOption.NOFOLLOW_LINKS);
+    }
+
     /** The stored content for {@code key}; empty when there is none or it is damaged (logged as a warning). */
     public Optional<byte[]> read(String key) {
         Path file = file(key);
