@@ -121,7 +121,8 @@ public final class LoadedRunnables implements StepRunner, AutoCloseable {
 
     @Override
     public Optional<Outcome> tryQuick(StepCall call) {
-        Optional<WasmRunnable> found = find(call.fn()).filter(WasmRunnable::selfContained);
+        // checked before the guest request is built: a job that will not run in place is prepared once, on its thread
+        Optional<WasmRunnable> found = find(call.fn()).filter(WasmRunnable::quickAllowed);
         if (found.isEmpty()) {
             return Optional.empty();
         }

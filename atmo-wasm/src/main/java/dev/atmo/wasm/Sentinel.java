@@ -37,8 +37,9 @@ final class Sentinel {
     /** Arms the calling thread's ticket: the thread is interrupted once {@code budget} has passed. */
     static Ticket arm(Duration budget) {
         Ticket ticket = OWN.get();
-        ticket.arm(System.nanoTime(), budget.toNanos());
-        lastArmed = System.nanoTime();
+        long now = System.nanoTime();
+        ticket.arm(now, budget.toNanos());
+        lastArmed = now;
         if (sleeping) {
             sleeping = false;
             LockSupport.unpark(WATCHER);

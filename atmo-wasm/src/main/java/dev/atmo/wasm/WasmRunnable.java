@@ -96,10 +96,10 @@ public final class WasmRunnable implements AutoCloseable {
      * @throws GuestTrapException when the guest trapped within the budget
      */
     public Optional<Outcome> tryQuick(byte[] input, Optional<GuestRequest> request, Capabilities capabilities) {
-        Duration budget = module.options().limits().quickBudget();
-        if (!selfContained || budget.isZero() || !quick.allowed()) {
+        if (!quickAllowed()) {
             return Optional.empty();
         }
+        Duration budget = module.options().limits().quickBudget();
         Optional<RunnableInstance> instance = pool.tryBorrowIdle();
         if (instance.isEmpty()) {
             return Optional.empty();
@@ -113,6 +113,14 @@ public final class WasmRunnable implements AutoCloseable {
             quick.finished();
         }
         return outcome;
+    }
+
+    /**
+     * Whether {@link #tryQuick} would try a run now: the Runnable is self-contained, quick runs are on, and none
+     * overran lately. Lets a caller skip preparing a job that would not be run in place.
+     */
+    public boolean quickAllowed() {
+        return selfContained && !module.options().limits().quickBudget().isZero() && quick.allowed();
     }
 
     /** Runs a job on a borrowed instance and returns it to the pool; empty when the alarm stopped the run. */

@@ -41,6 +41,7 @@ class QuickRunTest {
             assertThat(spin.pool().discardedCount()).isEqualTo(1);
 
             // paused: not even tried, though this input would finish at once
+            assertThat(spin.quickAllowed()).isFalse();
             assertThat(quick(spin, "fine")).isEmpty();
             assertThat(WasmRunnableTest.run(spin, "fine")).isEqualTo("fine");
 
@@ -54,6 +55,7 @@ class QuickRunTest {
     void aZeroBudgetTurnsQuickRunsOff() {
         Limits limits = Limits.builder().withQuickBudget(Duration.ZERO).build();
         try (WasmRunnable echo = WasmRunnableTest.load("echo-wat", limits, EngineMode.COMPILER)) {
+            assertThat(echo.quickAllowed()).isFalse();
             assertThat(quick(echo, "x")).isEmpty();
             assertThat(WasmRunnableTest.run(echo, "x")).isEqualTo("x");
         }
