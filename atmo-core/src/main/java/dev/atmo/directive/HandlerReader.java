@@ -3,6 +3,7 @@ package dev.atmo.directive;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -36,9 +37,10 @@ final class HandlerReader {
                 extensions.put(key, fields.joinedText(key));
             }
         }
-        return new Handler(fields.text("type"), fields.text("source"), fields.text("method"),
+        // methods are matched exactly when routing: 'post' would never match a request, so it reads as POST
+        return new Handler(fields.text("type"), fields.text("source"), fields.text("method").toUpperCase(Locale.ROOT),
                 fields.text("resource"), steps.steps(fields), fields.optionalText("response"),
-                fields.optionalText("respondTo"), extensions, fields.mark());
+                fields.optionalText("respondTo"), extensions, fields.mark(), fields.keyMarks());
     }
 
     List<Schedule> schedules(Fields top) {
@@ -50,6 +52,6 @@ final class HandlerReader {
                 .map(e -> new Every(e.integer("seconds"), e.integer("minutes"), e.integer("hours"), e.integer("days")))
                 .orElse(Every.NEVER);
         return new Schedule(fields.text("name"), every, fields.stringMap("state"), steps.steps(fields),
-                fields.mark());
+                fields.mark(), fields.keyMarks());
     }
 }

@@ -59,7 +59,7 @@ final class StepRules {
         }
         for (String key : call.with().values()) {
             if (!state.contains(key)) {
-                add(at, "%s for %s has 'with' value at step %d referencing a key that is not yet available"
+                add(call.markOf("with"), "%s for %s has 'with' value at step %d referencing a key that is not yet available"
                         + " in the handler's state: %s", type, name, j, key);
             }
         }

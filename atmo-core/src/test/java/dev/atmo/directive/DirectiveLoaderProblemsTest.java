@@ -130,6 +130,29 @@ class DirectiveLoaderProblemsTest {
     }
 
     @Test
+    void anOversizedDirectiveIsRefusedBeforeItIsParsed() {
+        String huge = "identifier: com.x\nappVersion: v1\nvalue: " + "x".repeat(50 * 1024 * 1024) + "\n";
+
+        assertThat(loadErrors(huge)).containsExactly("Directive.yaml: the Directive is " + huge.length()
+                + " bytes, more than the limit of 1048576 bytes (1 MiB); it was not read");
+    }
+
+    @Test
+    void deeplyNestedListsAreRefusedWithTheirLine() {
+        assertThat(loadErrors("identifier: com.x\nvalue: " + "[".repeat(10_000) + "]".repeat(10_000) + "\n"))
+                .containsExactly("Directive.yaml:2:71: the Directive nests mappings and lists more than 64"
+                        + " levels deep; it was not read further");
+    }
+
+    @Test
+    void deeplyNestedMappingsAreRefusedWithTheirLine() {
+        assertThat(loadErrors("identifier: com.x\ncapabilities:\n  " + "{a: ".repeat(5_000) + "1"
+                + "}".repeat(5_000) + "\n"))
+                .containsExactly("Directive.yaml:3:255: the Directive nests mappings and lists more than 64"
+                        + " levels deep; it was not read further");
+    }
+
+    @Test
     void anEmptyDocumentIsAClearProblem() {
         assertThat(loadErrors("")).containsExactly("Directive.yaml: the Directive is empty");
         assertThat(loadErrors("# nothing here\n")).containsExactly("Directive.yaml: the Directive is empty");

@@ -198,6 +198,26 @@ class HandlerRulesTest {
     }
 
     @Test
+    void aNegativeSchedulePeriodIsRefusedAtItsEveryLine() {
+        assertThat(problems(HEADER + """
+                schedules:
+                  - name: tick
+                    every:
+                      seconds: -5
+                    steps:
+                      - fn: hello
+                  - name: tock
+                    every: {minutes: 1, seconds: -60}
+                    steps:
+                      - fn: hello
+                """)).containsExactly(
+                "Directive.yaml:11:5: schedule tick has every.seconds: -5; a period cannot be negative,"
+                        + " use a positive number",
+                "Directive.yaml:16:12: schedule tock has every.seconds: -60; a period cannot be negative,"
+                        + " use a positive number");
+    }
+
+    @Test
     void rule24StepThatIsBothFnAndGroup() {
         assertThat(problems(HEADER + """
                 handlers:
@@ -250,7 +270,7 @@ class HandlerRulesTest {
                         with:
                           name: world
                       - fn: world
-                """)).containsExactly("Directive.yaml:14:9: handler for GET /hello has 'with' value at step 0"
+                """)).containsExactly("Directive.yaml:15:9: handler for GET /hello has 'with' value at step 0"
                 + " referencing a key that is not yet available in the handler's state: world");
     }
 
@@ -270,7 +290,7 @@ class HandlerRulesTest {
                       - fn: world
                         with:
                           missing: nope
-                """)).containsExactly("Directive.yaml:19:9: schedule for tick has 'with' value at step 1"
+                """)).containsExactly("Directive.yaml:20:9: schedule for tick has 'with' value at step 1"
                 + " referencing a key that is not yet available in the handler's state: nope");
     }
 
