@@ -111,7 +111,7 @@ final class YamlReader {
         if (!errors.isEmpty()) {
             List<Problem> sorted = new ArrayList<>(errors);
             sorted.sort(Problem.BY_POSITION);
-            throw new DirectiveException(file, sorted);
+            throw new DirectiveException(file, sorted, warnings());
         }
     }
 
@@ -178,7 +178,8 @@ final class YamlReader {
                 warn(key, "duplicate key '" + key.getValue() + "' in " + displayName + ", the last one is used");
             }
             if (known != null && !known.contains(key.getValue())) {
-                warn(key, "unknown key '" + key.getValue() + "' in " + displayName);
+                warn(key, "unknown key '" + key.getValue() + "' in " + displayName
+                        + Suggestion.didYouMean(key.getValue(), known));
             }
         }
         for (Node merge : merges) {

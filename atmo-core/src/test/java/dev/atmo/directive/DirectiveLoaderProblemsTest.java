@@ -4,6 +4,7 @@ import static dev.atmo.directive.Directives.load;
 import static dev.atmo.directive.Directives.loadErrors;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.util.Collections;
 import java.util.List;
@@ -40,7 +41,7 @@ class DirectiveLoaderProblemsTest {
 
         assertThat(result.warnings()).extracting(Problem::toString).containsExactly(
                 "Directive.yaml:6:5: unknown key 'langauge' in runnables[0]",
-                "Directive.yaml:15:9: unknown key 'onError' in handlers[0].steps[0]",
+                "Directive.yaml:15:9: unknown key 'onError' in handlers[0].steps[0] (did you mean 'onErr'?)",
                 "Directive.yaml:16:1: unknown key 'extra' in the Directive");
         assertThat(result.directive().handlers().getFirst().extensions())
                 .containsExactly(Map.entry("queueGroup", "workers"), Map.entry("allowedOrigins", "a.com,b.com"));
@@ -127,6 +128,22 @@ class DirectiveLoaderProblemsTest {
                 "Directive.yaml:8:7: capabilities.l6" + tooLarge,
                 "Directive.yaml:9:7: capabilities.l7" + tooLarge,
                 "Directive.yaml:10:7: capabilities.l8" + tooLarge);
+    }
+
+    @Test
+    void anUnknownKeyIsReportedWithItsLikelyMeaningAlsoWhenReadingFails() {
+        DirectiveException failure = catchThrowableOfType(DirectiveException.class, () -> load("""
+                identifier: com.x
+                handlers:
+                  - type: request
+                    resouce: /x
+                    method: [GET]
+                """));
+
+        assertThat(failure.problems()).extracting(Problem::toString).containsExactly(
+                "Directive.yaml:5:13: handlers[0].method must be a single value, found a list");
+        assertThat(failure.warnings()).extracting(Problem::toString).containsExactly(
+                "Directive.yaml:4:5: unknown key 'resouce' in handlers[0] (did you mean 'resource'?)");
     }
 
     @Test

@@ -243,7 +243,20 @@ class HandlerRulesTest {
                       - fn: hello
                       - fn: other::hello
                 """)).containsExactly("Directive.yaml:15:9: handler for GET /hello lists fn at step 1 that does"
-                + " not exist: other::hello (did you forget a namespace?)");
+                + " not exist: other::hello (did you mean 'hello'?)");
+    }
+
+    @Test
+    void aMistypedFnSuggestsTheRunnable() {
+        assertThat(problems(HEADER + """
+                handlers:
+                  - type: request
+                    method: GET
+                    resource: /hello
+                    steps:
+                      - fn: helo
+                """)).containsExactly("Directive.yaml:14:9: handler for GET /hello lists fn at step 0 that does"
+                + " not exist: helo (did you mean 'hello'?)");
     }
 
     @Test
