@@ -56,7 +56,9 @@ public final class BundleReader {
     public Bundle read(Path path) {
         String source = path.toString();
         if (!Files.exists(path)) {
-            throw BundleException.of(source, "bundle " + source + " does not exist");
+            throw BundleException.of(source, "bundle " + source + " does not exist (looked for "
+                    + path.toAbsolutePath().normalize() + "); give the path of a runnables.wasm.zip or of a bundle"
+                    + " directory holding Directive.yaml");
         }
         BundleContents contents = Files.isDirectory(path) ? DirectoryBundle.read(path, this) : ZipBundle.read(path, this);
         List<Problem> problems = new ArrayList<>(contents.problems());

@@ -171,6 +171,13 @@ public final class DirectiveValidator {
             if (!h.resource().startsWith("/")) {
                 add(h.mark(), "handler resource must begin with leading slash '/': %s", h.resource());
             }
+            for (String entry : h.extensions().getOrDefault("allowedOrigins", "").split(",")) {
+                String origin = entry.strip();
+                if (!origin.isEmpty()) {
+                    OriginRules.problem(origin).ifPresent(what -> add(h.markOf("allowedOrigins"),
+                            "handler for %s: allowedOrigins entry '%s' %s", h.resource(), origin, what));
+                }
+            }
         } else if (h.isNatsStream()) {
             if (directive.connections().nats().isEmpty()) {
                 add(h.mark(), "handler for resource %s references source %s that is not configured", h.resource(),

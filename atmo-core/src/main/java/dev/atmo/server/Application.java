@@ -5,6 +5,7 @@ import dev.atmo.bundle.BundleReader;
 import dev.atmo.capability.CapabilitySet;
 import dev.atmo.directive.Directive;
 import dev.atmo.directive.Handler;
+import dev.atmo.directive.Problem;
 import dev.atmo.directive.RunnableDecl;
 import dev.atmo.directive.Step;
 import dev.atmo.http.InFlight;
@@ -69,6 +70,12 @@ final class Application implements AutoCloseable {
 
     private void loadBundle(Optional<OperationsRoutes> operations) {
         bundle = BundleReader.builder().build().read(options.bundle());
+        List<Problem> problems = BundleCheck.settings(bundle.directive());
+        if (!problems.isEmpty()) {
+            // the modules are checked here too only to report what validate reports; otherwise loading checks them
+            problems.addAll(BundleCheck.modules(bundle, options.limits(), options.abi()));
+            BundleCheck.requireNone(bundle, problems);
+        }
         bundle.warnings().forEach(w -> LOG.warn("{}", w));
         capabilitySet = CapabilitySet.build(bundle, name -> Optional.ofNullable(System.getenv(name)), metrics);
         runnables = LoadedRunnables.load(bundle, options.engineMode(), options.limits(), options.abi(), moduleCache,

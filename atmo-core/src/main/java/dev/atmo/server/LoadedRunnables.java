@@ -4,6 +4,7 @@ import dev.atmo.AtmoException;
 import dev.atmo.bundle.Bundle;
 import dev.atmo.bundle.RunnableModuleSource;
 import dev.atmo.directive.Directive;
+import dev.atmo.directive.Problem;
 import dev.atmo.directive.RunnableDecl;
 import dev.atmo.http.HeaderNames;
 import dev.atmo.metrics.AtmoMetrics;
@@ -13,6 +14,7 @@ import dev.atmo.sequence.StepRunner;
 import dev.atmo.wasm.EngineMode;
 import dev.atmo.wasm.InvocationTimeoutException;
 import dev.atmo.wasm.Limits;
+import dev.atmo.wasm.ModuleLoadException;
 import dev.atmo.wasm.ModuleOptions;
 import dev.atmo.wasm.Outcome;
 import dev.atmo.wasm.PoolBusyException;
@@ -59,13 +61,13 @@ public final class LoadedRunnables implements StepRunner, AutoCloseable {
     /**
      * Loads every module of the bundle.
      *
-     * @throws AtmoException naming each module that failed to load
+     * @throws dev.atmo.bundle.BundleException naming each module that failed to load, at its file
      */
     public static LoadedRunnables load(Bundle bundle, EngineMode mode, Limits limits, Optional<AbiVersion> abi,
                                        Optional<ModuleCache> cache, Capabilities capabilities, AtmoMetrics metrics) {
         Directive directive = bundle.directive();
         Map<String, WasmRunnable> loaded = new LinkedHashMap<>();
-        List<String> problems = new ArrayList<>();
+        List<Problem> problems = new ArrayList<>();
         try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
             Map<String, Future<WasmRunnable>> pending = new LinkedHashMap<>();
             for (Map.Entry<String, RunnableModuleSource> e : bundle.modules().entrySet()) {
@@ -80,7 +82,10 @@ public final class LoadedRunnables implements StepRunner, AutoCloseable {
                 try {
                     loaded.put(e.getKey(), e.getValue().get());
                 } catch (ExecutionException ex) {
-                    problems.add(ex.getCause().getMessage());
+                    RunnableModuleSource source = bundle.modules().get(e.getKey());
+                    problems.add(ex.getCause() instanceof ModuleLoadException failed
+                            ? BundleCheck.problem(source, failed)
+                            : new Problem(source.mark(), String.valueOf(ex.getCause().getMessage())));
                 }
             }
         } catch (InterruptedException e) {
@@ -89,7 +94,7 @@ public final class LoadedRunnables implements StepRunner, AutoCloseable {
         }
         if (!problems.isEmpty()) {
             loaded.values().forEach(WasmRunnable::close);
-            throw new AtmoException(String.join("\n", problems));
+            BundleCheck.requireNone(bundle, problems);
         }
         return new LoadedRunnables(directive, Map.copyOf(loaded), capabilities, metrics);
     }
