@@ -3,7 +3,9 @@ package dev.atmo.cli;
 import dev.atmo.bundle.Bundle;
 import dev.atmo.bundle.BundleException;
 import dev.atmo.server.BundleCheck;
+import dev.atmo.cli.log.LoggingSetup;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -28,6 +30,8 @@ final class ValidateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        // the report is the output; the engine's informational lines would only interleave with it
+        LoggingSetup.configure(LoggingSetup.Format.TEXT, "warn", Optional.empty());
         try {
             Bundle read = BundleCheck.read(bundle, modules.limits().build(), modules.forcedAbi());
             read.warnings().forEach(w -> System.out.println("warning: " + w));

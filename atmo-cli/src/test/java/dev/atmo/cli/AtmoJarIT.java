@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 
 /** The built {@code atmo.jar}, run as its own process on a real port. */
 class AtmoJarIT {
-    private static final Path ROOT = Path.of("").toAbsolutePath().getParent();
+    static final Path ROOT = Path.of("").toAbsolutePath().getParent();
 
     static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {

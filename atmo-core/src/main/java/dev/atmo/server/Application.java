@@ -19,6 +19,7 @@ import dev.atmo.stream.NatsOptions;
 import dev.atmo.stream.NatsStreams;
 import dev.atmo.wasm.cache.ModuleCache;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -70,9 +71,11 @@ final class Application implements AutoCloseable {
 
     private void loadBundle(Optional<OperationsRoutes> operations) {
         bundle = BundleReader.builder().build().read(options.bundle());
-        List<Problem> problems = BundleCheck.settings(bundle.directive());
+        List<Problem> problems = new ArrayList<>(BundleCheck.settings(bundle.directive()));
+        problems.addAll(BundleCheck.headers(bundle));
         if (!problems.isEmpty()) {
             // the modules are checked here too only to report what validate reports; otherwise loading checks them
+            problems = new ArrayList<>(BundleCheck.settings(bundle.directive()));
             problems.addAll(BundleCheck.modules(bundle, options.limits(), options.abi()));
             BundleCheck.requireNone(bundle, problems);
         }

@@ -16,6 +16,7 @@ import dev.atmo.wasm.RunnableModule;
 import dev.atmo.wasm.abi.AbiVersion;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -28,6 +29,9 @@ import java.util.Optional;
 public final class BundleCheck {
     private static final String ABORT_HINT = "; AssemblyScript imports env.abort unless the module is built with"
             + " asc --use abort=<a function that calls env.return_abort>";
+
+    private static final byte[] MAGIC = {0, 'a', 's', 'm'};
+    private static final byte[] VERSION_1 = {1, 0, 0, 0};
 
     private BundleCheck() {
     }
@@ -57,6 +61,11 @@ public final class BundleCheck {
     static List<Problem> modules(Bundle bundle, Limits limits, Optional<AbiVersion> abi) {
         List<Problem> problems = new ArrayList<>();
         for (RunnableModuleSource source : bundle.modules().values()) {
+            Optional<Problem> header = header(source);
+            if (header.isPresent()) {
+                problems.add(header.get());
+                continue;
+            }
             ModuleOptions options = new ModuleOptions(source.runnable().name(), source.entryName(),
                     AbiSelection.choose(bundle.directive(), source.runnable(), abi), EngineMode.INTERPRETER, limits,
                     Optional.empty());
@@ -67,6 +76,28 @@ public final class BundleCheck {
             }
         }
         return problems;
+    }
+
+    /** Modules whose first eight bytes are not WebAssembly's magic number and version 1; cheap enough for every start. */
+    static List<Problem> headers(Bundle bundle) {
+        return bundle.modules().values().stream().map(BundleCheck::header).flatMap(Optional::stream).toList();
+    }
+
+    private static Optional<Problem> header(RunnableModuleSource source) {
+        byte[] wasm = source.wasm();
+        String what = "Runnable " + source.runnable().name() + ": " + source.entryName();
+        if (wasm.length < 4 || !Arrays.equals(wasm, 0, 4, MAGIC, 0, 4)) {
+            return Optional.of(new Problem(source.mark(), what + " is not a WebAssembly module (it does not start"
+                    + " with \\0asm); build the Runnable for wasm32 and bundle the .wasm file"));
+        }
+        if (wasm.length < 8 || !Arrays.equals(wasm, 4, 8, VERSION_1, 0, 4)) {
+            String version = wasm.length < 8 ? "cut off before its version"
+                    : "WebAssembly binary version " + (wasm[4] & 0xff | (wasm[5] & 0xff) << 8 | (wasm[6] & 0xff) << 16
+                            | (wasm[7] & 0xff) << 24);
+            return Optional.of(new Problem(source.mark(), what + " is " + version
+                    + "; only version 1 (the WebAssembly 1.0 and 2.0 binary format) can run"));
+        }
+        return Optional.empty();
     }
 
     /** How a module that failed to load is reported, by a check and by a start alike. */
