@@ -247,6 +247,20 @@ class HandlerRulesTest {
     }
 
     @Test
+    void aLowerCaseMethodIsReadAsTheMethodRequestsUse() {
+        Handler handler = Directives.load(HEADER + """
+                handlers:
+                  - type: request
+                    method: post
+                    resource: /hello
+                    steps:
+                      - fn: hello
+                """).directive().handlers().getFirst();
+        assertThat(handler.method()).isEqualTo("POST");
+        assertThat(handler.displayName()).isEqualTo("POST /hello");
+    }
+
+    @Test
     void aMistypedFnSuggestsTheRunnable() {
         assertThat(problems(HEADER + """
                 handlers:
