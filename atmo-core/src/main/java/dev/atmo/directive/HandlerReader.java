@@ -13,9 +13,11 @@ final class HandlerReader {
     private static final Set<String> SCHEDULE_KEYS = Set.of("name", "every", "state", "steps");
     private static final Set<String> EVERY_KEYS = Set.of("seconds", "minutes", "hours", "days");
 
+    private final YamlReader reader;
     private final StepReader steps;
 
     HandlerReader(YamlReader reader) {
+        this.reader = reader;
         this.steps = new StepReader(reader);
     }
 
@@ -35,12 +37,27 @@ final class HandlerReader {
         for (String key : fields.entries().keySet()) {
             if (Handler.EXTENSION_KEYS.contains(key) && fields.has(key)) {
                 extensions.put(key, fields.joinedText(key));
+                misplaced(fields, key);
             }
         }
         // methods are matched exactly when routing: 'post' would never match a request, so it reads as POST
         return new Handler(fields.text("type"), fields.text("source"), fields.text("method").toUpperCase(Locale.ROOT),
                 fields.text("resource"), steps.steps(fields), fields.optionalText("response"),
                 fields.optionalText("respondTo"), extensions, fields.mark(), fields.keyMarks());
+    }
+
+    /** An extension key on a handler it does nothing for is a warning: it was meant for another kind. */
+    private void misplaced(Fields fields, String key) {
+        boolean stream = Handler.TYPE_STREAM.equals(fields.text("type"));
+        String source = fields.text("source");
+        boolean nats = stream && Handler.SOURCE_NATS.equals(source);
+        boolean websocket = stream && (source.isEmpty() || Handler.SOURCE_SERVER.equals(source));
+        if (key.equals("allowedOrigins") ? !websocket : !nats) {
+            String kind = key.equals("allowedOrigins") ? "websocket stream handlers (type: stream, no source)"
+                    : "NATS stream handlers (type: stream, source: nats)";
+            reader.warn(fields.entries().get(key).getKeyNode(), key + " in " + fields.displayName()
+                    + " has no effect: it applies to " + kind);
+        }
     }
 
     List<Schedule> schedules(Fields top) {

@@ -41,6 +41,10 @@ class DirectiveLoaderProblemsTest {
 
         assertThat(result.warnings()).extracting(Problem::toString).containsExactly(
                 "Directive.yaml:6:5: unknown key 'langauge' in runnables[0]",
+                "Directive.yaml:11:5: queueGroup in handlers[0] has no effect: it applies to NATS stream handlers"
+                        + " (type: stream, source: nats)",
+                "Directive.yaml:12:5: allowedOrigins in handlers[0] has no effect: it applies to websocket stream"
+                        + " handlers (type: stream, no source)",
                 "Directive.yaml:15:9: unknown key 'onError' in handlers[0].steps[0] (did you mean 'onErr'?)",
                 "Directive.yaml:16:1: unknown key 'extra' in the Directive");
         assertThat(result.directive().handlers().getFirst().extensions())
