@@ -30,6 +30,8 @@ public final class BundleCheck {
     private static final String ABORT_HINT = "; AssemblyScript imports env.abort unless the module is built with"
             + " asc --use abort=<a function that calls env.return_abort>";
 
+    private static final String MEMORY_HINT = "; raise the cap (atmo start --max-memory-mib MIB, env"
+            + " ATMO_MAX_MEMORY_MIB; one MiB is 16 pages) or build the module with less initial memory";
     private static final byte[] MAGIC = {0, 'a', 's', 'm'};
     private static final byte[] VERSION_1 = {1, 0, 0, 0};
 
@@ -105,6 +107,8 @@ public final class BundleCheck {
         String message = e.getMessage();
         if (message.contains(" imports env.abort,")) {
             message += ABORT_HINT;
+        } else if (message.contains(" memory pages at start, more than the cap of ")) {
+            message += MEMORY_HINT;
         }
         return new Problem(source.mark(), message);
     }
