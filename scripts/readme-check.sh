@@ -77,4 +77,15 @@ fi
 kill "$server"
 wait "$server" 2>/dev/null || true
 server=""
+# the documented install step: the launcher linked into a directory on PATH works from anywhere, as does
+# scripts/atmo, the image's launcher, run from the checkout
+mkdir -p "$work/bin" "$work/elsewhere"
+(cd "$work/atmo" && ln -s "$PWD/atmo" "$work/bin/atmo")
+for launcher in atmo "$work/atmo/scripts/atmo"; do
+  if ! out="$(cd "$work/elsewhere" && env -u JAVA_HOME PATH="$work/bin:$user_path" "$launcher" --version)"; then
+    echo "readme-check: '$launcher --version' failed outside the checkout" >&2
+    exit 1
+  fi
+  echo "readme-check: $launcher --version: $out"
+done
 echo "readme-check: the README's commands work; its test command is the one .ci/run runs ($test_command)"
