@@ -52,6 +52,22 @@ class StartFailuresIT {
     }
 
     @Test
+    void aTlsKeyThatIsNotPemNamesBothOptions() throws Exception {
+        Path cert = Files.writeString(Files.createTempFile("atmo-cert", ".pem"), "not a certificate\n");
+        Path key = Files.writeString(Files.createTempFile("atmo-key", ".pem"), "not a key\n");
+        Process process = atmo("start", "--host", "127.0.0.1", "--port", String.valueOf(freePort()),
+                "--tls-cert", cert.toString(), "--tls-key", key.toString(), "examples/hello")
+                .redirectErrorStream(false).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        String errors = errors(process);
+        assertThat(process.exitValue()).isEqualTo(1);
+        assertThat(errors).startsWith("atmo: not starting: cannot use TLS certificate " + cert + " with key " + key
+                        + ": ")
+                .endsWith("; --tls-cert (ATMO_TLS_CERT) and --tls-key (ATMO_TLS_KEY) must name readable PEM files\n")
+                .doesNotContain("\tat ");
+        assertThat(errors.lines()).hasSize(1);
+    }
+
+    @Test
     void anUnreachableNatsServerNamesTheDirectiveSetting() throws Exception {
         int natsPort = freePort();
         Path bundle = Files.createTempDirectory("atmo-nats-bundle");
