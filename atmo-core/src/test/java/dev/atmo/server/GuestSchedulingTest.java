@@ -1,6 +1,7 @@
 package dev.atmo.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.atmo.wasm.Limits;
 import java.net.http.HttpResponse;
@@ -114,6 +115,9 @@ class GuestSchedulingTest {
             });
             // documented: within the deadline + 1 s of arrival; half a second more for a loaded shared machine
             assertThat(slowestLoop).isLessThan(DEADLINE.plusMillis(1500));
+            // the guests were stopped on their platform threads, not merely answered for: their instances are free
+            var loop = server.runnables().find("loop").orElseThrow();
+            await().atMost(Duration.ofSeconds(10)).until(() -> loop.pool().inUse() == 0);
             assertThat(TestServers.send(server, "POST", "/echo", "after").body()).isEqualTo("after");
         }
     }

@@ -13,6 +13,7 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 /**
  * The platform threads guest code runs on, a bounded number of them behind a bounded queue.
@@ -31,6 +32,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class GuestThreads implements AutoCloseable {
     /** Jobs that may wait for a guest thread, per thread. */
     public static final int QUEUE_PER_THREAD = 16;
+    /** How long a job that got its instance at the end of its pool wait may still take to reach a free thread. */
+    private static final long HANDOVER_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
 
     private final int threads;
     private final ThreadPoolExecutor executor;
@@ -96,7 +99,8 @@ public final class GuestThreads implements AutoCloseable {
             throw new GuestThreadsBusyException(runnable.name(), threads, executor.getQueue().size());
         }
         try {
-            if (!job.awaitStart(startBy) && job.cancel()) {
+            long handedBy = Math.min(deadlineAt, Math.max(startBy, System.nanoTime() + HANDOVER_NANOS));
+            if (!job.awaitStart(handedBy) && job.cancel()) {
                 runnable.pool().release();
                 throw late(runnable, deadlineAt, () -> new GuestThreadsBusyException(runnable.name(), threads,
                         limits.poolWait()));
@@ -113,8 +117,7 @@ public final class GuestThreads implements AutoCloseable {
     }
 
     /** Past the deadline a job that never started is a timeout like any other; before it, the pool was busy. */
-    private static WasmException late(WasmRunnable runnable, long deadlineAt,
-                                      java.util.function.Supplier<WasmException> busy) {
+    private static WasmException late(WasmRunnable runnable, long deadlineAt, Supplier<WasmException> busy) {
         return System.nanoTime() - deadlineAt >= 0
                 ? new InvocationTimeoutException(runnable.name(), runnable.limits().deadline())
                 : busy.get();
