@@ -108,8 +108,11 @@ public final class GuestThreads implements AutoCloseable {
             return job.awaitOutcome(deadlineAt)
                     .orElseThrow(() -> new InvocationTimeoutException(runnable.name(), limits.deadline()));
         } catch (InterruptedException e) {
+            // the caller was told to stop (a drain at the end of its grace period): so is its guest
             if (job.cancel()) {
                 runnable.pool().release();
+            } else {
+                job.stop();
             }
             Thread.currentThread().interrupt();
             throw new WasmException("interrupted while waiting for Runnable " + runnable.name(), e);
@@ -145,6 +148,9 @@ public final class GuestThreads implements AutoCloseable {
         private final Optional<GuestRequest> request;
         private final Capabilities capabilities;
         private final long deadlineAt;
+        private Thread runner;
+        private boolean over;
+        private boolean stopped;
 
         Job(WasmRunnable runnable, byte[] input, Optional<GuestRequest> request, Capabilities capabilities,
             long deadlineAt) {
@@ -160,6 +166,9 @@ public final class GuestThreads implements AutoCloseable {
             if (!state.compareAndSet(WAITING, RUNNING)) {
                 return;
             }
+            synchronized (this) {
+                runner = Thread.currentThread();
+            }
             started.complete(null);
             long left = deadlineAt - System.nanoTime();
             try {
@@ -172,6 +181,21 @@ public final class GuestThreads implements AutoCloseable {
                         Watchdog.arm(Duration.ofNanos(left)), Instant.now().plusNanos(left)));
             } catch (Throwable e) {
                 outcome.completeExceptionally(e);
+            } finally {
+                synchronized (this) {
+                    over = true;
+                    if (stopped) {
+                        Thread.interrupted(); // the next job on this thread must not see this job's stop
+                    }
+                }
+            }
+        }
+
+        /** Interrupts the guest thread while it runs this job; after the job, nothing. */
+        synchronized void stop() {
+            if (runner != null && !over) {
+                stopped = true;
+                runner.interrupt();
             }
         }
 

@@ -86,4 +86,29 @@ class GuestThreadsTest {
             await().atMost(Duration.ofSeconds(10)).until(() -> spin.pool().inUse() == 0);
         }
     }
+
+    @Test
+    void interruptingTheCallerStopsItsGuest() throws Exception {
+        Limits limits = Limits.builder().withDeadline(Duration.ofSeconds(60)).build();
+        try (GuestThreads guests = GuestThreads.start(2);
+             WasmRunnable spin = WasmRunnableTest.load("spin-wat", limits, EngineMode.COMPILER)) {
+            CompletableFuture<Throwable> failure = new CompletableFuture<>();
+            Thread caller = Thread.ofVirtual().start(() -> {
+                try {
+                    invoke(guests, spin, "spin", System.nanoTime());
+                    failure.complete(null);
+                } catch (RuntimeException e) {
+                    failure.complete(e);
+                }
+            });
+            await().atMost(Duration.ofSeconds(10)).until(() -> guests.busy() == 1);
+            caller.interrupt();
+            assertThat(failure.get()).isInstanceOf(WasmException.class)
+                    .hasMessage("interrupted while waiting for Runnable spin-wat");
+            // stopped long before its 60 s deadline: the instance is discarded and the guest thread is free again
+            await().atMost(Duration.ofSeconds(10)).until(() -> spin.pool().inUse() == 0);
+            assertThat(spin.pool().discardedCount()).isEqualTo(1);
+            assertThat(output(invoke(guests, spin, "next", System.nanoTime()))).isEqualTo("next");
+        }
+    }
 }
