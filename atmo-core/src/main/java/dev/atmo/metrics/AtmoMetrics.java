@@ -1,5 +1,6 @@
 package dev.atmo.metrics;
 
+import dev.atmo.wasm.GuestThreads;
 import dev.atmo.wasm.InstancePool;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
@@ -66,6 +67,14 @@ public final class AtmoMetrics {
                 .register(registry);
         Gauge.builder("atmo.pool.discarded", pool, InstancePool::discardedCount).tag("runnable", runnable)
                 .description("instances dropped after a trap or timeout").register(registry);
+    }
+
+    /** The threads guest code runs on: how many run a job and how many jobs wait for one. */
+    public void guestThreads(GuestThreads guests) {
+        Gauge.builder("atmo.guest.threads.busy", guests, GuestThreads::busy)
+                .description("guest threads running a job").register(registry);
+        Gauge.builder("atmo.guest.threads.queued", guests, GuestThreads::queued)
+                .description("jobs waiting for a guest thread").register(registry);
     }
 
     /** {@code direction} is in, out or redelivered. */
