@@ -112,6 +112,7 @@ public final class AtmoServer implements AutoCloseable {
             next = Application.load(options, moduleCache, metrics, sharedOperations());
         } catch (RuntimeException e) {
             LOG.error("reload of {} failed, the current bundle keeps serving: {}", options.bundle(), e.getMessage());
+            metrics.reload(false);
             return false;
         }
         Application previous = application.getAndSet(next);
@@ -124,9 +125,11 @@ public final class AtmoServer implements AutoCloseable {
             application.set(previous);
             previous.startBackground();
             next.close();
+            metrics.reload(false);
             return false;
         }
         LOG.info("reloaded {}", options.bundle());
+        metrics.reload(true);
         Thread.ofVirtual().name("retire-bundle").start(() -> retire(previous));
         return true;
     }

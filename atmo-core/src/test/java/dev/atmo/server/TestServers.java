@@ -42,4 +42,15 @@ final class TestServers {
             throw new AssertionError("request " + method + " " + path + " failed: " + e, e);
         }
     }
+
+    /**
+     * The value of one metric from the server's Prometheus text: the first sample named {@code name} whose labels
+     * contain {@code labels}; 0 when there is none yet (counters appear with their first increment).
+     */
+    static double metric(AtmoServer server, String name, String labels) {
+        return server.metrics().scrape().lines()
+                .filter(line -> line.startsWith(name + "{") && line.contains(labels))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                .findFirst().orElse(0);
+    }
 }
