@@ -3,6 +3,7 @@ package dev.atmo.server;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.atmo.testing.RepositoryRoot;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -25,7 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ReloadTest {
 
     private static void writeBundle(Path dir, String route) throws Exception {
-        Path root = TestServers.repositoryRoot();
+        Path root = RepositoryRoot.path();
         Files.copy(root.resolve("examples/hello/hello/hello.wasm"), dir.resolve("hello.wasm"),
                 java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         Files.writeString(dir.resolve("Directive.yaml"), """
