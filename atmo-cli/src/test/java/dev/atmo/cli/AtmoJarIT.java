@@ -128,10 +128,12 @@ class AtmoJarIT {
     }
 
     @Test
-    void portComesFromTheEnvironmentWhenNotGiven() throws Exception {
+    void portAndAbiComeFromTheEnvironmentWhenNotGiven() throws Exception {
         int port = freePort();
-        ProcessBuilder builder = atmo("start", "examples/hello").redirectOutput(ProcessBuilder.Redirect.DISCARD);
+        Path log = Files.createTempFile("atmo", ".log");
+        ProcessBuilder builder = atmo("start", "examples/hello").redirectOutput(log.toFile());
         builder.environment().put("ATMO_HTTP_PORT", String.valueOf(port));
+        builder.environment().put("ATMO_ABI", "B");
         builder.environment().put("ATMO_BUNDLE_PATH", "does-not-matter");
         Process process = builder.start();
         try {
@@ -142,6 +144,7 @@ class AtmoJarIT {
             process.destroy();
             assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
         }
+        assertThat(Files.readString(log)).contains("Runnable hello uses Runnable ABI B");
     }
 
     @Test
