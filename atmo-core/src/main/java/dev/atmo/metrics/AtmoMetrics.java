@@ -88,6 +88,18 @@ public final class AtmoMetrics {
                 .tag("host", host).tag("status", status).register(registry).increment();
     }
 
+    /** A bundle reload: {@code ok} when the new bundle now serves, false when the current one kept serving. */
+    public void reload(boolean ok) {
+        Counter.builder("atmo.reloads").description("bundle reloads by result")
+                .tag("result", ok ? "ok" : "failed").register(registry).increment();
+    }
+
+    /** The counter of one route's requests answered on the event loop, without a hop to another thread. */
+    public Counter quickAnswers(String method, String route) {
+        return Counter.builder("atmo.http.quick").description("requests answered on the event loop")
+                .tag("method", method).tag("route", route).register(registry);
+    }
+
     public void cache(boolean hit) {
         Counter.builder("atmo.cache.lookups").tag("result", hit ? "hit" : "miss").register(registry).increment();
     }

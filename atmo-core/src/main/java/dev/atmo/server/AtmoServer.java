@@ -128,6 +128,7 @@ public final class AtmoServer implements AutoCloseable {
         } catch (RuntimeException | Error e) {
             LOG.error("reload of {} failed, the current bundle keeps serving: {}", options.bundle(),
                     e.getMessage() == null ? e.toString() : e.getMessage());
+            metrics.reload(false);
             return false;
         }
         if (stopping) {
@@ -144,9 +145,11 @@ public final class AtmoServer implements AutoCloseable {
             application.set(previous);
             previous.startBackground();
             next.close();
+            metrics.reload(false);
             return false;
         }
         LOG.info("reloaded {}", options.bundle());
+        metrics.reload(true);
         Thread.ofVirtual().name("retire-bundle").start(() -> retire(previous));
         return true;
     }

@@ -1,5 +1,6 @@
 package dev.atmo.server;
 
+import dev.atmo.testing.RepositoryRoot;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -28,7 +29,7 @@ class GuestSchedulingTest {
     private static final Duration DEADLINE = Duration.ofSeconds(2);
 
     static void writeBundle(Path dir) throws Exception {
-        Path wasm = TestServers.repositoryRoot().resolve("testdata/runnables/wasm");
+        Path wasm = RepositoryRoot.path().resolve("testdata/runnables/wasm");
         Files.copy(wasm.resolve("loop-wat.wasm"), dir.resolve("loop.wasm"));
         Files.copy(wasm.resolve("echo-wat.wasm"), dir.resolve("echo.wasm"));
         Files.writeString(dir.resolve("Directive.yaml"), """

@@ -1,5 +1,6 @@
 package dev.atmo.server;
 
+import dev.atmo.testing.RepositoryRoot;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
@@ -26,7 +27,7 @@ class StartUpCodeTest {
 
     /** A bundle with one Runnable {@code echo} built from the named test module, served at {@code route}. */
     static void writeBundle(Path dir, String module, String route) throws Exception {
-        Files.copy(TestServers.repositoryRoot().resolve("testdata/runnables/wasm/" + module + ".wasm"),
+        Files.copy(RepositoryRoot.path().resolve("testdata/runnables/wasm/" + module + ".wasm"),
                 dir.resolve("echo.wasm"), StandardCopyOption.REPLACE_EXISTING);
         Files.writeString(dir.resolve("Directive.yaml"), """
                 identifier: com.example.startup
