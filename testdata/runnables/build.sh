@@ -108,6 +108,9 @@ build_sdk_c() {
     "$CLANG" --target=wasm32-wasi -mexec-model=reactor -O2 -Wall -Wextra -Werror -Wl,--strip-all \
         -I"$sdk" sdk/c/abi-exerciser.c "$sdk/atmo.c" -o "$OUT/sdk-c.wasm"
     built sdk-c
+    "$CLANG" --target=wasm32-wasi -mexec-model=reactor -O2 -Wall -Wextra -Werror -Wl,--strip-all \
+        -I"$sdk" sdk/c/visits.c "$sdk/atmo.c" -o "$OUT/sdk-c-visits.wasm"
+    built sdk-c-visits
 }
 
 for group in "${groups[@]}"; do
