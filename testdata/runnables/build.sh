@@ -111,6 +111,9 @@ build_sdk_c() {
     "$CLANG" --target=wasm32-wasi -mexec-model=reactor -O2 -Wall -Wextra -Werror -Wl,--strip-all \
         -I"$sdk" sdk/c/visits.c "$sdk/atmo.c" -o "$OUT/sdk-c-visits.wasm"
     built sdk-c-visits
+    "$CLANG" --target=wasm32-wasi -mexec-model=reactor -O2 -Wall -Wextra -Werror -Wl,--strip-all \
+        -I"$sdk" sdk/c/json.c "$sdk/atmo.c" -o "$OUT/sdk-c-json.wasm"
+    built sdk-c-json
 }
 
 for group in "${groups[@]}"; do
