@@ -135,7 +135,11 @@ atmo_result atmo_runnable_main(atmo_str input);
 /* The function the SDK calls once per instance, before the first job; ATMO_INIT defines it. */
 void atmo_runnable_init(void);
 
-/* Registers fn, a `void fn(void)`, to run once when an instance starts (optional). */
+/*
+ * Registers fn, a `void fn(void)`, to run once when an instance starts (optional). There is no job yet:
+ * host functions answer errors and the arena is released by the first job, so keep what fn builds in
+ * memory from malloc.
+ */
 #define ATMO_INIT(fn)                                                                                            \
     void atmo_runnable_init(void) { fn(); }
 
@@ -362,7 +366,7 @@ atmo_str atmo_json_key_at(const atmo_json *object, size_t index);
 /* The number of elements of an array or members of an object; 0 for other values. */
 size_t atmo_json_count(const atmo_json *value);
 
-/* Typed accessors: the value, or the fallback when the value has another type. */
+/* Typed accessors: the value, or the fallback when the value has another type (as_int: towards zero, clamped). */
 atmo_str atmo_json_as_str(const atmo_json *value, const char *fallback);
 double atmo_json_as_number(const atmo_json *value, double fallback);
 int64_t atmo_json_as_int(const atmo_json *value, int64_t fallback);

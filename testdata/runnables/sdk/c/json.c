@@ -5,7 +5,8 @@
  *   roundtrip <json>   the value parsed and serialised again, or "error: <message>"
  *   describe <json>    the value as the typed accessors see it, for example
  *                      object(a=number(1),b=array(string(x),null))
- *   get <key> <json>   the member's type name (absent for a missing one) and its text, number or truth
+ *   get <key> <json>   the member's type name (absent for a missing one), then what as_str, as_number,
+ *                      as_int and as_bool answer (fallbacks "-", -1, -1, false)
  *   build              a value made with the builders, serialised
  */
 #include "atmo.h"
@@ -80,8 +81,9 @@ static atmo_str run_line(atmo_str line) {
     if (atmo_str_eq(cmd, "get")) {
         atmo_json *v = atmo_json_get(parsed.value, key.ptr);
         atmo_str s = atmo_json_as_str(v, "-");
-        return atmo_fmt("%s %.*s %g %s", type_name(atmo_json_type_of(v)), (int)s.len, s.ptr,
-                        atmo_json_as_number(v, -1), atmo_json_as_bool(v, false) ? "true" : "false");
+        return atmo_fmt("%s %.*s %g %lld %s", type_name(atmo_json_type_of(v)), (int)s.len, s.ptr,
+                        atmo_json_as_number(v, -1), (long long)atmo_json_as_int(v, -1),
+                        atmo_json_as_bool(v, false) ? "true" : "false");
     }
     return atmo_fmt("unknown command %.*s", (int)cmd.len, cmd.ptr);
 }

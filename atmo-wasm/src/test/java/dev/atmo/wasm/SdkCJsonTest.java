@@ -93,14 +93,18 @@ class SdkCJsonTest {
                 "get age " + person,
                 "get ok " + person,
                 "get nope " + person,
-                "get name [1]"))
+                "get name [1]",
+                "get big {\"big\":1e300}",
+                "get neg {\"neg\":-2.7}"))
                 .isEqualTo(String.join("\n",
                         "object(a=number(1),b=array(string(x),null,object(c=bool(false))),d=string(A),e=number(2.5))",
-                        "string Ada -1 false",
-                        "number - 36 false",
-                        "bool - -1 true",
-                        "absent - -1 false",
-                        "absent - -1 false"));
+                        "string Ada -1 -1 false",
+                        "number - 36 36 false",
+                        "bool - -1 -1 true",
+                        "absent - -1 -1 false",
+                        "absent - -1 -1 false",
+                        "number - 1e+300 9223372036854775807 false",
+                        "number - -2.7 -2 false"));
     }
 
     @Test
