@@ -192,7 +192,7 @@ void atmo_report_error(int32_t code, atmo_str message) {
     atmo_host_return_error(code, message.ptr, (int32_t)message.len, current_ident);
 }
 
-_Noreturn void atmo_abort(const char *message, const char *file, int32_t line, int32_t column) {
+ATMO_NORETURN void atmo_abort(const char *message, const char *file, int32_t line, int32_t column) {
     atmo_host_return_abort(message, (int32_t)strlen(message), file, (int32_t)strlen(file), line, column,
                            current_ident);
     __builtin_trap();

@@ -30,7 +30,10 @@
 #include <stdint.h>
 
 #ifdef __cplusplus
+#define ATMO_NORETURN [[noreturn]]
 extern "C" {
+#else
+#define ATMO_NORETURN _Noreturn
 #endif
 
 /* ------------------------------------------------------------------------------------------------
@@ -153,7 +156,7 @@ void atmo_report_result(atmo_str output);
 void atmo_report_error(int32_t code, atmo_str message);
 
 /* Fails the job with code -1 and "runnable abort: <message>; file: <file>, line: <line>, col: <column>". */
-_Noreturn void atmo_abort(const char *message, const char *file, int32_t line, int32_t column);
+ATMO_NORETURN void atmo_abort(const char *message, const char *file, int32_t line, int32_t column);
 
 /* atmo_abort at the current source line. */
 #define ATMO_ABORT(message) atmo_abort((message), __FILE__, __LINE__, 0)
