@@ -1,5 +1,5 @@
 /*
- * Checks the C SDK's JSON helper from the outside (atmo-wasm SdkCJsonTest). Each input line is a command;
+ * Checks the C SDK's JSON functions from the outside (atmo-wasm SdkCJsonTest). Each input line is a command;
  * each command adds one output line. Built as wasm/sdk-c-json.wasm by `../../build.sh sdk-c`.
  *
  *   roundtrip <json>   the value parsed and serialised again, or "error: <message>"

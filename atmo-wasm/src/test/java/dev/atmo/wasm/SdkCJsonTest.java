@@ -12,7 +12,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The JSON helper of the C SDK ({@code sdk/c}), run inside the engine by {@code testdata/runnables/sdk/c/json.c}:
+ * The JSON functions of the C SDK ({@code sdk/c}), run inside the engine by {@code testdata/runnables/sdk/c/json.c}:
  * each input line is a command whose output line shows what the SDK parsed, read or wrote.
  */
 class SdkCJsonTest {
