@@ -92,7 +92,7 @@ final class ConformanceCells {
         List<Cell> missing = new ArrayList<>();
         for (AbiVersion abi : AbiVersion.values()) {
             for (String name : EnvImports.names(abi)) {
-                for (Language language : languagesOf(name)) {
+                for (Language language : languagesOf(name, abi)) {
                     Cell cell = new Cell(name, abi, language);
                     if (!verified.containsKey(cell)) {
                         missing.add(cell);
@@ -103,10 +103,13 @@ final class ConformanceCells {
         return missing;
     }
 
-    private static Set<Language> languagesOf(String importName) {
-        return importName.endsWith("_swift")
-                ? EnumSet.of(Language.SWIFT_WAT)
-                : EnumSet.complementOf(EnumSet.of(Language.SWIFT_WAT));
+    /** The languages with an exerciser of that generation importing the name (twins only in the Swift one). */
+    private static Set<Language> languagesOf(String importName, AbiVersion abi) {
+        Set<Language> languages = EnumSet.noneOf(Language.class);
+        Exerciser.of(abi).map(Exerciser::language)
+                .filter(l -> (l == Language.SWIFT_WAT) == importName.endsWith("_swift"))
+                .forEach(languages::add);
+        return languages;
     }
 
     /**
@@ -127,6 +130,14 @@ final class ConformanceCells {
             }
             Language[] languages = Language.values();
             for (int i = 0; i < languages.length; i++) {
+                Language language = languages[i];
+                if (Exerciser.of(abi).noneMatch(e -> e.language() == language)) {
+                    if (!cells[3 + i].equals("–")) {
+                        problems.add(name + " (" + abi + ", " + language.title()
+                                + "): no exerciser of that generation, so the cell must be –");
+                    }
+                    continue;
+                }
                 Cell cell = new Cell(languages[i] == Language.SWIFT_WAT ? name + "_swift" : name, abi, languages[i]);
                 problems.addAll(cellProblems(cell, cells[3 + i]));
             }

@@ -15,7 +15,8 @@ enum Exerciser {
     RUST_B("abi-b-rust", AbiVersion.B, Language.RUST, "_start"),
     ASSEMBLYSCRIPT_B("abi-b-as", AbiVersion.B, Language.ASSEMBLYSCRIPT, "start-section"),
     C_B("abi-b-c", AbiVersion.B, Language.C, "_initialize"),
-    SWIFT_B("abi-swift-wat", AbiVersion.B, Language.SWIFT_WAT, "_start");
+    SWIFT_B("abi-swift-wat", AbiVersion.B, Language.SWIFT_WAT, "_start"),
+    C_SDK_B("sdk-c", AbiVersion.B, Language.C_SDK, "_initialize,init");
 
     private final String module;
     private final AbiVersion abi;
@@ -70,7 +71,8 @@ enum Exerciser {
         RUST("Rust"),
         ASSEMBLYSCRIPT("AssemblyScript"),
         C("C"),
-        SWIFT_WAT("Swift twins (WAT)");
+        SWIFT_WAT("Swift twins (WAT)"),
+        C_SDK("C SDK");
 
         private final String title;
 
