@@ -115,6 +115,7 @@ build_sdk_assemblyscript() {
         npm run --silent build
     )
     built sdk-assemblyscript
+    built sdk-assemblyscript-capabilities
 }
 
 for group in "${groups[@]}"; do
