@@ -6,7 +6,9 @@
 //    "counter": "<cache key>"}
 //
 // It GETs <api>/greet?name=<name>, asks the GraphQL server for the repository
-// suborbital/<name>, counts calls in the cache under <counter>, reads the static
+// suborbital/<name>, counts calls in the cache under <counter> (read as a body
+// field), echoes the URL, its query parameter `lang`, the header X-Trace and a
+// state value it sets and reads back, reads the static
 // file greeting.txt, logs a line, records the visit in the database (queries
 // add-visit and count-visits) and answers all of it as one JSON object.
 // A failed host call fails the request with status 502 and the host's text.
@@ -36,7 +38,7 @@ function run(input: Bytes): Reply {
   const repositoryJson = repository.value.json();
   if (repositoryJson.isErr) return Reply.fail(repositoryJson.error, 502);
 
-  const key = config.get("counter").asString();
+  const key = request.bodyField("counter").valueOr("");
   const previous = cache.get(key);
   const count = previous.isOk ? I32.parseInt(previous.value.text()) + 1 : 1;
   const stored = cache.set(key, count.toString(), 600);
@@ -54,11 +56,17 @@ function run(input: Bytes): Reply {
   const rows = visits.value.json();
   if (rows.isErr) return Reply.fail(rows.error);
 
+  const stateSet = request.setState("seen", "tour of " + who);
+  if (stateSet.isErr) return Reply.fail(stateSet.error);
   const method = request.method();
   response.setHeader("X-Tour", who);
   return Reply.json(JsonValue.object()
     .setString("name", who)
     .setString("method", method.valueOr("?"))
+    .setString("url", request.url().valueOr("?"))
+    .setString("lang", request.query("lang").valueOr("?"))
+    .setString("trace", request.header("x-trace").valueOr("?"))
+    .setString("seen", request.state("seen").valueOr("?"))
     .setString("greeting", greeting.value.text())
     .set("repository", repositoryJson.value.get("data").get("repository"))
     .setNumber("calls", count)

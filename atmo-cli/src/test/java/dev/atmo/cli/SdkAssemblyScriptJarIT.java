@@ -160,7 +160,9 @@ class SdkAssemblyScriptJarIT {
 
     /** The JSON the Runnable answers for {@code name}: one object, members in the order the Runnable sets them. */
     private static String answer(String name, int calls, int visits) {
-        return "{\"name\":\"" + name + "\",\"method\":\"POST\",\"greeting\":\"hello " + name + "\","
+        return "{\"name\":\"" + name + "\",\"method\":\"POST\",\"url\":\"/tour/" + name + "?lang=en\","
+                + "\"lang\":\"en\",\"trace\":\"trace-" + name + "\",\"seen\":\"tour of " + name + "\","
+                + "\"greeting\":\"hello " + name + "\","
                 + "\"repository\":{\"name\":\"" + name + "\",\"nameWithOwner\":\"suborbital/" + name + "\"},"
                 + "\"calls\":" + calls + ",\"static\":\"Welcome to the tour.\\n\",\"visits\":" + visits + "}";
     }
@@ -198,10 +200,11 @@ class SdkAssemblyScriptJarIT {
         Files.writeString(dir.resolve("static/greeting.txt"), "Welcome to the tour.\n");
     }
 
-    /** POSTs the config to /tour/{name}, waiting for the server (whose output is {@code log}) to come up. */
+    /** POSTs the config to /tour/{name}?lang=en with header X-Trace, waiting for the server (whose output is {@code log}) to come up. */
     private static HttpResponse<String> tour(Process process, Path log, int port, String name, String config)
             throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/tour/" + name))
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/tour/" + name
+                        + "?lang=en")).header("X-Trace", "trace-" + name)
                 .POST(HttpRequest.BodyPublishers.ofString(config)).build();
         Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
         while (true) {
