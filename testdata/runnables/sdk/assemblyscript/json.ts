@@ -2,6 +2,8 @@
 // for SdkJsonTest (atmo-wasm). One job per input:
 //
 //   build          answers a tree built with the SDK's builders, serialised
+//   value <json>   reads `value` of the parse result: aborts the job when the
+//                  JSON is invalid (through the SDK's abort handler)
 //   read <json>    parses the JSON and answers one line per accessor result
 //   <json>         parses the JSON and answers it serialised again (compact);
 //                  a syntax error fails the job with 400 and the parser's message
@@ -46,6 +48,7 @@ function read(value: JsonValue): string {
 function run(input: Bytes): Reply {
   const text = input.text();
   if (text == "build") return Reply.json(built());
+  if (text.startsWith("value ")) return Reply.json(parseJson(text.substring(6)).value);
   const reading = text.startsWith("read ");
   const parsed = parseJson(reading ? text.substring(5) : text);
   if (parsed.isErr) return Reply.error(400, parsed.error.message);

@@ -120,6 +120,14 @@ class SdkAssemblyScriptTest {
     }
 
     @Test
+    void readingTheValueOfAFailedResultAbortsTheJobWithTheErrorAndItsPlace() {
+        assertThat(invoke(json, "value x")).isEqualTo(new Outcome.Failure(new RunnableError(-1,
+                "runnable abort: value of a failed result: json: unexpected character 'x' at offset 0; "
+                        + "file: ~lib/@atmo/sdk/assembly/result.ts, line: 59, col: 7"), Map.of()));
+        assertThat(output(json, "value [1]")).isEqualTo("[1]");
+    }
+
+    @Test
     void jsonAccessorsAnswerTheValueOrTheFallback() {
         assertThat(output(json, "read {\"name\":\"Ada \\\"L\\\"\",\"age\":36.9,\"ratio\":0.25,\"flag\":true,"
                 + "\"list\":[{\"a\":1},2]}")).isEqualTo("""
