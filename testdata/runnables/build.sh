@@ -2,7 +2,7 @@
 # Rebuilds every test Runnable of this folder into wasm/<name>.wasm.
 #
 #   ./build.sh            build everything (a missing toolchain is an error)
-#   ./build.sh wat c      build only the named groups: wat, c, rust, as
+#   ./build.sh wat c      build only the named groups: wat, c, rust, as, sdk-assemblyscript
 #
 # Toolchains:
 #   wat   wat2wasm (apt-get install wabt)
@@ -11,6 +11,9 @@
 #         set RUSTC to use another rustc that has the wasm32-wasi target
 #   as    node + npm; AssemblyScript is installed into as/node_modules from as/package-lock.json
 #   sdk-c the exerciser written with the C SDK (sdk/c); the same toolchain as c
+#   sdk-assemblyscript
+#         node + npm; Runnables written with sdk/assemblyscript (@atmo/sdk), built with
+#         sdk/assemblyscript/package-lock.json and asconfig.json
 #
 # The script is idempotent: running it twice gives the same files.
 set -euo pipefail
@@ -24,7 +27,7 @@ CLANG="${CLANG:-clang}"
 
 groups=("$@")
 if [ ${#groups[@]} -eq 0 ]; then
-    groups=(wat c rust as sdk-c)
+    groups=(wat c rust as sdk-c sdk-assemblyscript)
 fi
 
 need() {
@@ -116,6 +119,35 @@ build_sdk_c() {
     built sdk-c-json
 }
 
+build_sdk_assemblyscript() {
+    need node "AssemblyScript SDK"
+    need npm "AssemblyScript SDK"
+    echo "AssemblyScript SDK:"
+    (
+        cd sdk/assemblyscript
+        if [ ! -x node_modules/.bin/asc ]; then
+            npm ci --no-audit --no-fund >/dev/null
+        fi
+        npm run --silent build
+        # the template of `atmo new runnable hello --lang assemblyscript`, built with its own
+        # package.json script and asconfig.json
+        local tmp
+        tmp="$(mktemp -d)"
+        mkdir "$tmp/hello"
+        for f in ../../../../sdk/assemblyscript/template/* ../../../../sdk/assemblyscript/template/.[!.]*; do
+            sed -e 's/{{name}}/hello/g' -e 's/{{crate}}/hello/g' "$f" > "$tmp/hello/$(basename "$f")"
+        done
+        ln -s "$PWD/node_modules" "$tmp/hello/node_modules"
+        (cd "$tmp/hello" && npm run --silent build)
+        cp "$tmp/hello/hello.wasm" ../../wasm/sdk-assemblyscript-template.wasm
+        rm -rf "$tmp"
+    )
+    built sdk-assemblyscript
+    built sdk-assemblyscript-capabilities
+    built sdk-assemblyscript-json
+    built sdk-assemblyscript-template
+}
+
 for group in "${groups[@]}"; do
     case "$group" in
         wat) build_wat ;;
@@ -123,6 +155,7 @@ for group in "${groups[@]}"; do
         rust) build_rust ;;
         as) build_as ;;
         sdk-c) build_sdk_c ;;
-        *) echo "build.sh: unknown group '$group' (wat, c, rust, as, sdk-c)" >&2; exit 2 ;;
+        sdk-assemblyscript) build_sdk_assemblyscript ;;
+        *) echo "build.sh: unknown group '$group' (wat, c, rust, as, sdk-c, sdk-assemblyscript)" >&2; exit 2 ;;
     esac
 done
