@@ -70,7 +70,8 @@ final class Application implements AutoCloseable {
     private void loadBundle(Optional<OperationsRoutes> operations) {
         bundle = BundleReader.builder().build().read(options.bundle());
         bundle.warnings().forEach(w -> LOG.warn("{}", w));
-        capabilitySet = CapabilitySet.build(bundle, name -> Optional.ofNullable(System.getenv(name)), metrics);
+        capabilitySet = CapabilitySet.build(bundle, name -> Optional.ofNullable(System.getenv(name)), metrics,
+                options.cache());
         runnables = LoadedRunnables.load(bundle, options.engineMode(), options.limits(), options.abi(), moduleCache,
                 capabilitySet.capabilities(), metrics);
         Directive directive = bundle.directive();
