@@ -4,14 +4,14 @@
 # send and never read, and a Runnable filling the cache. Meanwhile /health must answer every probe within
 # 200 ms, a quick Runnable route must keep answering, every looping request must end with 504 within the
 # deadline (--timeout 5) + 1 s of its arrival, and the server's resident memory must stay under
-# RSS_BOUND_MIB (default 1024, with the heap capped at 512 MiB). Afterwards the server must serve normally
+# RSS_BOUND_MIB (default 1280, with the heap capped at 512 MiB). Afterwards the server must serve normally
 # and exit 0 on SIGTERM. Bounded in time: the attack runs SECONDS_TO_RUN, the whole script at most ~3 min.
 set -euo pipefail
 source "$(dirname "$0")/../examples/lib/smoke-helpers.sh"
 
 DEADLINE=5
 SECONDS_TO_RUN="${SECONDS_TO_RUN:-20}"
-RSS_BOUND_MIB="${RSS_BOUND_MIB:-1024}"
+RSS_BOUND_MIB="${RSS_BOUND_MIB:-1280}"
 
 BUNDLE="$(mktemp -d)"
 cp "$ROOT/testdata/runnables/wasm/loop-wat.wasm" "$ROOT/testdata/runnables/wasm/echo-wat.wasm" \
