@@ -6,6 +6,7 @@ import dev.atmo.http.HttpServer;
 import dev.atmo.http.TlsFiles;
 import dev.atmo.http.WebSocketSettings;
 import dev.atmo.wasm.EngineMode;
+import dev.atmo.wasm.GuestThreads;
 import dev.atmo.wasm.Limits;
 import dev.atmo.wasm.abi.AbiVersion;
 import java.nio.file.Path;
@@ -34,12 +35,13 @@ import java.util.Optional;
  * @param moduleCache     directory where compiled modules are kept between starts (off when empty)
  * @param connections     header and idle timeouts, connection limit and pending output per connection
  * @param cache           bytes in all and per value of the in-memory cache
+ * @param guestThreads    how many platform threads run guest code, for every Runnable together
  */
 public record ServerOptions(Path bundle, String host, int port, boolean headless, boolean runSchedules,
                             int maxBodyBytes, EngineMode engineMode, Optional<AbiVersion> abi, Limits limits,
                             Operations operations, boolean watch, Duration shutdownGrace, Optional<TlsFiles> tls,
                             int webSocketMaxFrameBytes, Duration webSocketIdleTimeout, Optional<Path> moduleCache,
-                            ConnectionLimits connections, CacheLimits cache) {
+                            ConnectionLimits connections, CacheLimits cache, int guestThreads) {
 
     public static final Duration DEFAULT_SHUTDOWN_GRACE = Duration.ofSeconds(30);
 
@@ -56,6 +58,9 @@ public record ServerOptions(Path bundle, String host, int port, boolean headless
         Objects.requireNonNull(moduleCache);
         Objects.requireNonNull(connections);
         Objects.requireNonNull(cache);
+        if (guestThreads < 1) {
+            throw new IllegalArgumentException("guestThreads must be at least 1, got " + guestThreads);
+        }
     }
 
     /**
@@ -103,6 +108,7 @@ public record ServerOptions(Path bundle, String host, int port, boolean headless
             this.cache = cache;
             return this;
         }
+        private int guestThreads = GuestThreads.defaultThreads();
 
         public Builder bundle(Path bundle) {
             this.bundle = bundle;
@@ -184,10 +190,16 @@ public record ServerOptions(Path bundle, String host, int port, boolean headless
             return this;
         }
 
+        /** How many platform threads run guest code (default four per processor, at least eight). */
+        public Builder guestThreads(int threads) {
+            this.guestThreads = threads;
+            return this;
+        }
+
         public ServerOptions build() {
             return new ServerOptions(bundle, host, port, headless, runSchedules, maxBodyBytes, engineMode, abi,
                     limits, operations, watch, shutdownGrace, tls, webSocketMaxFrameBytes, webSocketIdleTimeout,
-                    moduleCache, connections, cache);
+                    moduleCache, connections, cache, guestThreads);
         }
     }
 }

@@ -83,7 +83,7 @@ public final class RunnableModule {
         List<FunctionImport> imports = module.importSection().stream()
                 .filter(i -> i.importType() == ExternalType.FUNCTION).map(FunctionImport.class::cast).toList();
         checkNonFunctionImports(name, module);
-        AbiVersion abi = chooseAbi(options, imports);
+        AbiVersion abi = chooseAbi(options, imports, exports);
         List<String> envNames = imports.stream().filter(i -> i.module().equals(EnvImports.MODULE))
                 .map(Import::name).toList();
         boolean usesWasi = false;
@@ -134,7 +134,11 @@ public final class RunnableModule {
         }
     }
 
-    private static AbiVersion chooseAbi(ModuleOptions options, List<FunctionImport> imports) {
+    private static AbiVersion chooseAbi(ModuleOptions options, List<FunctionImport> imports, Set<String> exports) {
+        if (exports.contains(AbiVersion.B_MARKER_EXPORT)) {
+            LOG.info("Runnable {} uses Runnable ABI B (it exports {})", options.name(), AbiVersion.B_MARKER_EXPORT);
+            return AbiVersion.B;
+        }
         boolean needsB = imports.stream()
                 .anyMatch(i -> i.module().equals(EnvImports.MODULE) && EnvImports.isOnlyB(i.name()));
         AbiVersion abi = needsB ? AbiVersion.B : options.abi();

@@ -14,6 +14,13 @@ public enum AbiVersion {
     /** Imports that only the second generation provides: a module using one is B whatever it is configured as. */
     public static final Set<String> B_ONLY_IMPORTS = Set.of("add_ffi_var", "db_exec", "request_set_field");
 
+    /**
+     * The export by which a module states that it speaks generation B (modules built with Atmo's own SDKs
+     * export it): such a module is B whatever the Directive or the command line say, so its meaning never
+     * changes with {@code atmoVersion}.
+     */
+    public static final String B_MARKER_EXPORT = "atmo_abi_b";
+
     public static AbiVersion parse(String text) {
         return switch (text.trim().toUpperCase(java.util.Locale.ROOT)) {
             case "A" -> A;
