@@ -1,5 +1,6 @@
 package dev.atmo.server;
 
+import dev.atmo.testing.RepositoryRoot;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -31,7 +32,7 @@ final class ExerciserBundle {
         try {
             Files.createDirectories(dir);
             Files.writeString(dir.resolve("Directive.yaml"), directive);
-            Files.copy(TestServers.repositoryRoot().resolve("testdata/runnables/wasm/abi-b-rust.wasm"),
+            Files.copy(RepositoryRoot.resolve("testdata/runnables/wasm/abi-b-rust.wasm"),
                     dir.resolve("abi-b-rust.wasm"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);

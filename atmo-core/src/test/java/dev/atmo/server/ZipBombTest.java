@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.atmo.bundle.BundleException;
+import dev.atmo.testing.RepositoryRoot;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -43,7 +44,7 @@ class ZipBombTest {
             zip.putNextEntry(new ZipEntry("Directive.yaml"));
             zip.write(DIRECTIVE.getBytes(StandardCharsets.UTF_8));
             zip.putNextEntry(new ZipEntry("echo-wat.wasm"));
-            zip.write(Files.readAllBytes(TestServers.repositoryRoot().resolve("testdata/runnables/wasm/echo-wat.wasm")));
+            zip.write(Files.readAllBytes(RepositoryRoot.resolve("testdata/runnables/wasm/echo-wat.wasm")));
             for (char name = 'a'; name <= 'f'; name++) {
                 zip.putNextEntry(new ZipEntry("static/" + name));
                 zip.write("z".repeat(1024).getBytes(StandardCharsets.UTF_8));
