@@ -1,7 +1,9 @@
 package dev.atmo.cli;
 
 import dev.atmo.bundle.BundleException;
+import dev.atmo.capability.CacheLimits;
 import dev.atmo.cli.log.LoggingSetup;
+import dev.atmo.http.ConnectionLimits;
 import dev.atmo.http.TlsFiles;
 import dev.atmo.server.AtmoServer;
 import dev.atmo.server.ServerOptions;
@@ -130,6 +132,37 @@ final class StartCommand implements Callable<Integer> {
     @Option(names = "--ws-idle-timeout", paramLabel = "SECONDS", defaultValue = "${env:ATMO_WS_IDLE_SECONDS:-300}",
             description = "idle websocket connections are closed; env ATMO_WS_IDLE_SECONDS")
     double wsIdleSeconds;
+
+    @Option(names = "--header-timeout", paramLabel = "SECONDS", defaultValue = "${env:ATMO_HEADER_TIMEOUT_SECONDS:-10}",
+            description = "a connection whose request line and headers do not arrive within this is closed; "
+                    + "env ATMO_HEADER_TIMEOUT_SECONDS")
+    double headerTimeoutSeconds;
+
+    @Option(names = "--idle-timeout", paramLabel = "SECONDS", defaultValue = "${env:ATMO_IDLE_TIMEOUT_SECONDS:-60}",
+            description = "a keep-alive connection with no request, or with unread responses, for this long is "
+                    + "closed; env ATMO_IDLE_TIMEOUT_SECONDS")
+    double idleTimeoutSeconds;
+
+    @Option(names = "--max-connections", paramLabel = "N", defaultValue = "${env:ATMO_MAX_CONNECTIONS:-10000}",
+            description = "connections past this many open ones get 503 and are closed; keep it below the "
+                    + "process's open-file limit; env ATMO_MAX_CONNECTIONS")
+    int maxConnections;
+
+    @Option(names = "--max-pending-output-bytes", paramLabel = "BYTES",
+            defaultValue = "${env:ATMO_MAX_PENDING_OUTPUT_BYTES:-262144}",
+            description = "once this many response bytes wait for a client to read them, that connection is not "
+                    + "read from until they drain; env ATMO_MAX_PENDING_OUTPUT_BYTES")
+    int maxPendingOutputBytes;
+
+    @Option(names = "--cache-max-bytes", paramLabel = "BYTES", defaultValue = "${env:ATMO_CACHE_MAX_BYTES:-67108864}",
+            description = "bytes of all keys and values of the in-memory cache; least recently used entries are "
+                    + "evicted past it; env ATMO_CACHE_MAX_BYTES")
+    long cacheMaxBytes;
+
+    @Option(names = "--cache-max-value-bytes", paramLabel = "BYTES",
+            defaultValue = "${env:ATMO_CACHE_MAX_VALUE_BYTES:-1048576}",
+            description = "a larger value makes the guest's cache_set fail; env ATMO_CACHE_MAX_VALUE_BYTES")
+    int cacheMaxValueBytes;
 
     @Option(names = "--log-format", paramLabel = "text|json", defaultValue = "${env:ATMO_LOG_FORMAT:-text}",
             description = "log line format; env ATMO_LOG_FORMAT")
@@ -262,7 +295,17 @@ final class StartCommand implements Callable<Integer> {
                 .webSocketMaxFrameBytes(wsMaxFrameBytes)
                 .webSocketIdleTimeout(Duration.ofMillis((long) (wsIdleSeconds * 1000)))
                 .moduleCache(Optional.ofNullable(moduleCache).filter(dir -> !dir.toString().isBlank()))
+                .connections(new ConnectionLimits(seconds(headerTimeoutSeconds, "--header-timeout"),
+                        seconds(idleTimeoutSeconds, "--idle-timeout"), maxConnections, maxPendingOutputBytes))
+                .cache(new CacheLimits(cacheMaxBytes, cacheMaxValueBytes))
                 .guestThreads(guestThreads > 0 ? guestThreads : GuestThreads.defaultThreads())
                 .build();
+    }
+
+    private static Duration seconds(double seconds, String option) {
+        if (!(seconds > 0)) {
+            throw new IllegalArgumentException(option + " must be more than 0 seconds, got " + seconds);
+        }
+        return Duration.ofMillis(Math.max(1, (long) (seconds * 1000)));
     }
 }

@@ -60,8 +60,9 @@ class StartUpCodeJarIT {
                 dir.toString()).start();
         String output = AtmoJarIT.run(process);
         assertThat(process.exitValue()).isEqualTo(1);
-        assertThat(output).contains("atmo: not starting: Runnable echo did not finish its start-up code (start "
-                + "section, _start, _initialize, init) within the deadline of 1000 ms").doesNotContain("serving on");
+        assertThat(output).contains(dir.resolve("echo.wasm") + ": Runnable echo did not finish its start-up code "
+                + "(start section, _start, _initialize, init) within the deadline of 1000 ms\n")
+                .contains("atmo: not starting, " + dir + " has 1 problem").doesNotContain("serving on");
     }
 
     @Test

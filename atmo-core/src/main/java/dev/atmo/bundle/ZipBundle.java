@@ -47,6 +47,13 @@ final class ZipBundle {
 
     private static BundleContents read(ZipFile zip, String source, BundleReader limits) throws IOException {
         Budget budget = new Budget(source, limits.maxEntryBytes(), limits.maxTotalBytes());
+        Enumeration<? extends ZipEntry> listed = zip.entries();
+        while (listed.hasMoreElements()) {
+            ZipEntry entry = listed.nextElement();
+            if (!entry.isDirectory() && inflated(entry.getName())) {
+                budget.declare(entry.getSize(), entry.getName());
+            }
+        }
         byte[] directive = null;
         List<ModuleFile> modules = new ArrayList<>();
         Map<String, byte[]> statics = new LinkedHashMap<>();
@@ -84,9 +91,14 @@ final class ZipBundle {
                 StaticFiles.of(statics), List.of(), warnings);
     }
 
+    /** The entries a bundle is made of; others are never inflated. */
+    private static boolean inflated(String name) {
+        return name.equals(DIRECTIVE) || name.startsWith(STATIC) || name.endsWith(".wasm");
+    }
+
     private static byte[] inflate(ZipFile zip, ZipEntry entry, Budget budget) throws IOException {
         try (InputStream in = zip.getInputStream(entry)) {
-            return budget.read(in, entry.getName());
+            return budget.read(in, entry.getName(), entry.getSize());
         } catch (ZipException e) {
             throw new ZipException("entry " + entry.getName() + " is corrupt: " + e.getMessage());
         }

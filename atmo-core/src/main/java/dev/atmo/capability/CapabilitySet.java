@@ -39,13 +39,20 @@ public final class CapabilitySet implements AutoCloseable {
 
     public static CapabilitySet build(Bundle bundle, Function<String, Optional<String>> environment,
                                       AtmoMetrics metrics) {
+        return build(bundle, environment, metrics, CacheLimits.defaults());
+    }
+
+    /** As {@link #build(Bundle, Function, AtmoMetrics)}, with the in-memory cache bounded by {@code cacheLimits}. */
+    public static CapabilitySet build(Bundle bundle, Function<String, Optional<String>> environment,
+                                      AtmoMetrics metrics, CacheLimits cacheLimits) {
         Directive directive = bundle.directive();
         CapabilityConfig config = CapabilityConfig.from(directive.capabilities());
         AuthHeaders auth = AuthHeaders.resolve(directive.authentication(), environment);
         OutboundHttp http = new OutboundHttp(config.policy(), auth, metrics::outbound);
         Optional<RedisCache> redis = directive.connections().redis().map(r -> redis(r, environment));
         CacheCapability cache = redis.<CacheCapability>map(r -> r).orElseGet(() ->
-                new MemoryCache(config.cacheEntries(), java.time.Clock.systemUTC()));
+                new MemoryCache(config.cacheEntries(), cacheLimits.maxBytes(), cacheLimits.maxValueBytes(),
+                        java.time.Clock.systemUTC()));
         GuestLog log = config.logger() ? new Slf4jGuestLog() : (level, runnable, requestId, ident, message) -> { };
         Capabilities.Builder builder = Capabilities.builder().log(log).requestAccess(config.request());
         if (config.http()) {

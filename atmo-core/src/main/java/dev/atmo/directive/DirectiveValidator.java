@@ -183,6 +183,10 @@ public final class DirectiveValidator {
                 add(h.mark(), "handler for resource %s references source %s that is not configured", h.resource(),
                         h.source());
             }
+            if (h.respondTo().map(String::trim).filter(h.resource().trim()::equals).isPresent()) {
+                add(h.mark(), "handler for resource %s has respondTo equal to its own resource: each result would "
+                        + "come back to it as a new message, forever; respond to another subject", h.resource());
+            }
         } else {
             add(h.mark(), "handler for resource %s references source %s that does not exist", h.resource(),
                     h.source());

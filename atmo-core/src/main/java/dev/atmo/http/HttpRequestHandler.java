@@ -56,18 +56,19 @@ final class HttpRequestHandler extends SimpleChannelInboundHandler<FullHttpReque
     }
 
     /**
-     * Requests of one connection are answered in the order they came: while one is on a thread, requests the
-     * client pipelined behind it wait here (reading stops once {@link #MAX_WAITING} wait), and go on when its
-     * response is written. Touched on the event loop only.
+     * Requests of one connection are answered in the order they came: while one is on a thread, or while the
+     * client has not read what was already written (the channel is not writable), requests the client
+     * pipelined behind wait here; reading stops once {@link #MAX_WAITING} wait or the channel is not writable,
+     * and they go on when the response is written and the client reads. Touched on the event loop only.
      */
     private final ArrayDeque<FullHttpRequest> waiting = new ArrayDeque<>();
     private boolean busy;
 
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) {
-        if (busy) {
+        if (busy || !waiting.isEmpty() || !ctx.channel().isWritable()) {
             waiting.add(request.retain());
-            if (waiting.size() >= MAX_WAITING) {
+            if (waiting.size() >= MAX_WAITING || !ctx.channel().isWritable()) {
                 ctx.channel().config().setAutoRead(false);
             }
             return;
@@ -78,7 +79,11 @@ final class HttpRequestHandler extends SimpleChannelInboundHandler<FullHttpReque
     /** The response of the request on a thread was written: serve those that waited, in order. */
     private void resume(ChannelHandlerContext ctx) {
         busy = false;
-        while (!busy && !waiting.isEmpty() && ctx.channel().isActive()) {
+        serveWaiting(ctx);
+    }
+
+    private void serveWaiting(ChannelHandlerContext ctx) {
+        while (!busy && !waiting.isEmpty() && ctx.channel().isActive() && ctx.channel().isWritable()) {
             FullHttpRequest next = waiting.poll();
             try {
                 serve(ctx, next);
@@ -86,9 +91,21 @@ final class HttpRequestHandler extends SimpleChannelInboundHandler<FullHttpReque
                 next.release();
             }
         }
-        if (waiting.isEmpty() && !ctx.channel().config().isAutoRead()) {
-            ctx.channel().config().setAutoRead(true);
+        boolean readMore = waiting.size() < MAX_WAITING && ctx.channel().isWritable();
+        if (readMore != ctx.channel().config().isAutoRead() && ctx.channel().isActive()) {
+            ctx.channel().config().setAutoRead(readMore);
         }
+    }
+
+    /** A client that does not read its answers is not read from either, so its unsent answers stay bounded. */
+    @Override
+    public void channelWritabilityChanged(ChannelHandlerContext ctx) throws Exception {
+        if (ctx.channel().isWritable()) {
+            serveWaiting(ctx);
+        } else {
+            ctx.channel().config().setAutoRead(false);
+        }
+        super.channelWritabilityChanged(ctx);
     }
 
     @Override
@@ -143,7 +160,7 @@ final class HttpRequestHandler extends SimpleChannelInboundHandler<FullHttpReque
         Optional<Response> quick;
         try {
             quick = handler.tryQuick(job);
-        } catch (RuntimeException e) {
+        } catch (Throwable e) {
             quick = Optional.of(failed(job, e));
         }
         if (quick.isPresent()) {
@@ -155,12 +172,19 @@ final class HttpRequestHandler extends SimpleChannelInboundHandler<FullHttpReque
             Response response;
             try {
                 response = handler.handle(job);
-            } catch (RuntimeException e) {
+            } catch (Throwable e) {
                 response = failed(job, e);
             }
+            ChannelFuture written;
+            try {
+                written = complete(ctx, job, response, start, keepAlive);
+            } catch (Throwable e) {
+                LOG.error("{} {} request_id={} could not be answered, closing the connection: {}", job.method(),
+                        job.url(), job.id(), e.toString());
+                written = ctx.close();
+            }
             // the task ends once the response is written, so a stop that waits for the workers never drops it
-            complete(ctx, job, response, start, keepAlive).addListener(written -> resume(ctx))
-                    .awaitUninterruptibly();
+            written.addListener(done -> resume(ctx)).awaitUninterruptibly();
         });
     }
 
@@ -172,7 +196,7 @@ final class HttpRequestHandler extends SimpleChannelInboundHandler<FullHttpReque
         }
     }
 
-    private static Response failed(JobRequest job, RuntimeException e) {
+    private static Response failed(JobRequest job, Throwable e) {
         LOG.error("{} {} request_id={} failed", job.method(), job.url(), job.id(), e);
         return Response.error(500, "failed to handle request");
     }
@@ -214,6 +238,7 @@ final class HttpRequestHandler extends SimpleChannelInboundHandler<FullHttpReque
                         new WebSocketFrameAggregator(websockets.maxFrameBytes()))
                 .addAfter("ws-aggregator", "ws-session", new WebSocketSession(endpoint, request.uri()));
         upgraded.add(ctx.channel());
+        RequestTimeouts.remove(ctx.pipeline());
         ctx.fireChannelRead(request.retain());
         ctx.pipeline().remove(this);
         return true;
@@ -222,6 +247,9 @@ final class HttpRequestHandler extends SimpleChannelInboundHandler<FullHttpReque
     private static Response redirect(String method, String path, String uri) {
         int q = uri.indexOf('?');
         String location = q < 0 ? path : path + uri.substring(q);
+        if (!HeaderNames.validValue(location)) {
+            return Response.error(400, "invalid request path: it contains control characters");
+        }
         int code = method.equals("GET") ? 301 : 307;
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("Location", location);
@@ -257,10 +285,24 @@ final class HttpRequestHandler extends SimpleChannelInboundHandler<FullHttpReque
         }
     }
 
+    /**
+     * Writes a response. Framing and hop-by-hop headers are the server's: any the response carries are left
+     * out, and a header Netty would refuse (control characters, an empty name) is left out with a warning
+     * rather than failing the answer.
+     */
     private static ChannelFuture write(ChannelHandlerContext ctx, Response response, boolean keepAlive) {
         FullHttpResponse out = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
                 HttpResponseStatus.valueOf(response.status()), Unpooled.wrappedBuffer(response.body()));
-        response.headers().forEach((k, v) -> out.headers().set(k, v));
+        response.headers().forEach((k, v) -> {
+            if (HeaderNames.serverOwned(k)) {
+                return;
+            }
+            try {
+                out.headers().set(k, v);
+            } catch (IllegalArgumentException e) {
+                LOG.warn("response header {} left out: {}", HeaderNames.printable(k), e.getMessage());
+            }
+        });
         out.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, response.body().length);
         HttpUtil.setKeepAlive(out, keepAlive);
         var future = ctx.writeAndFlush(out);

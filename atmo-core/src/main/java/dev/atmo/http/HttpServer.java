@@ -12,6 +12,7 @@ import io.netty.channel.EventLoopGroup;
 import io.netty.channel.IoHandlerFactory;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.ServerChannel;
+import io.netty.channel.WriteBufferWaterMark;
 import io.netty.channel.embedded.EmbeddedChannel;
 import io.netty.channel.epoll.Epoll;
 import io.netty.channel.epoll.EpollIoHandler;
@@ -21,6 +22,7 @@ import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.handler.codec.http.HttpDecoderConfig;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.HttpServerKeepAliveHandler;
 import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
@@ -53,12 +55,22 @@ public final class HttpServer implements AutoCloseable {
     /** Default cap on a request body: 10 MiB. */
     public static final int DEFAULT_MAX_BODY_BYTES = 10 * 1024 * 1024;
 
+    /**
+     * Requests a client may have pipelined ahead of their answers. The handler stops reading a connection once a
+     * few wait, but the codec still decodes what the last read brought (at most 64 KiB, some 3,600 of the
+     * smallest requests), so this is set above that rather than to the codec's 128, past which it drops the
+     * connection without a word.
+     */
+    private static final int MAX_PIPELINE_DEPTH = 8192;
+
     private final String host;
     private final int requestedPort;
     private final int maxBodyBytes;
     private final Supplier<Router<RouteHandler>> router;
     private final WebSocketSettings websockets;
     private final Optional<SslContext> ssl;
+    private final ConnectionLimits limits;
+    private final ConnectionGate gate;
     private final ChannelGroup upgraded = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
     private final ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
     private final CountingExecutor workers = new CountingExecutor(threads);
@@ -74,6 +86,8 @@ public final class HttpServer implements AutoCloseable {
         this.router = Objects.requireNonNull(b.router, "router");
         this.websockets = b.websockets;
         this.ssl = sslContext(b.tls);
+        this.limits = b.connections;
+        this.gate = new ConnectionGate(limits.maxConnections());
     }
 
     public static Builder builder() {
@@ -99,10 +113,14 @@ public final class HttpServer implements AutoCloseable {
                 .channel(channelType)
                 .option(ChannelOption.SO_BACKLOG, 1024)
                 .childOption(ChannelOption.TCP_NODELAY, true)
+                .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, new WriteBufferWaterMark(
+                        limits.maxPendingOutputBytes() / 2, limits.maxPendingOutputBytes()))
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel ch) {
-                        if (ssl.isPresent()) {
+                        if (!gate.admit(ch)) {
+                            ch.pipeline().addLast("refuse", gate.refuser(ssl.isPresent()));
+                        } else if (ssl.isPresent()) {
                             ch.pipeline().addLast("tls", ssl.get().newHandler(ch.alloc()))
                                     .addLast("alpn", new Alpn());
                         } else {
@@ -145,10 +163,11 @@ public final class HttpServer implements AutoCloseable {
 
     private void http1(ChannelPipeline pipeline) {
         http1(pipeline, new HttpRequestHandler(router, websockets, workers, upgraded));
+        RequestTimeouts.install(pipeline, limits);
     }
 
     private void http1(ChannelPipeline pipeline, HttpRequestHandler handler) {
-        pipeline.addLast("codec", new HttpServerCodec())
+        pipeline.addLast("codec", new HttpServerCodec(new HttpDecoderConfig(), MAX_PIPELINE_DEPTH))
                 .addLast("keepalive", new HttpServerKeepAliveHandler())
                 .addLast("aggregator", new BodyLimitAggregator(maxBodyBytes))
                 .addLast("atmo", handler);
@@ -210,6 +229,11 @@ public final class HttpServer implements AutoCloseable {
         return host;
     }
 
+    /** Connections open now (refused ones are not counted). */
+    public int openConnections() {
+        return gate.open();
+    }
+
     /** Waits until every request handed to a handler has had its response written, up to the grace period. */
     public boolean awaitIdle(Duration grace) {
         return workers.awaitIdle(grace);
@@ -245,6 +269,13 @@ public final class HttpServer implements AutoCloseable {
         private Supplier<Router<RouteHandler>> router;
         private WebSocketSettings websockets = WebSocketSettings.none();
         private Optional<TlsFiles> tls = Optional.empty();
+        private ConnectionLimits connections = ConnectionLimits.defaults();
+
+        /** Timeouts, connection count and pending output per connection; {@link ConnectionLimits#defaults()}. */
+        public Builder connections(ConnectionLimits connections) {
+            this.connections = Objects.requireNonNull(connections);
+            return this;
+        }
 
         /** Serve HTTPS with this certificate and key; HTTP/2 is offered through ALPN. */
         public Builder tls(Optional<TlsFiles> tls) {

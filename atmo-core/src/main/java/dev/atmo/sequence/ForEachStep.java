@@ -53,7 +53,7 @@ final class ForEachStep {
             if (outcome instanceof Outcome.Failure) {
                 return Sequence.apply(forEach.fn(), forEach.stateKey(), forEach.onErr(), outcome, request);
             }
-            request.mergeResponseHeaders(outcome.responseHeaders());
+            request.mergeResponseHeaders(forEach.fn(), outcome.responseHeaders());
             collected.add(asObject(forEach.fn(), ((Outcome.Success) outcome).output()));
         }
         request.state().put(forEach.stateKey(), compact(collected));

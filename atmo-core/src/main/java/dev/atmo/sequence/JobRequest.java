@@ -1,11 +1,14 @@
 package dev.atmo.sequence;
 
+import dev.atmo.http.HeaderNames;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The request a sequence runs for (Atmo's CoordinatedRequest): method, URL (path and query), a fresh id,
@@ -13,6 +16,7 @@ import java.util.concurrent.ThreadLocalRandom;
  * headers change as steps complete; everything else is fixed.
  */
 public final class JobRequest {
+    private static final Logger LOG = LoggerFactory.getLogger("dev.atmo.sequence");
     private final String method;
     private final String url;
     private final String id;
@@ -83,8 +87,24 @@ public final class JobRequest {
         return Map.copyOf(responseHeaders);
     }
 
-    synchronized void mergeResponseHeaders(Map<String, String> headers) {
-        responseHeaders.putAll(headers);
+    /**
+     * Adds the response headers Runnable {@code fn} set. A header that cannot be sent (a name that is not a
+     * token, a value with CR, LF, NUL or other control characters) and the framing and hop-by-hop headers the
+     * server owns are left out, each with a warning naming the Runnable.
+     */
+    synchronized void mergeResponseHeaders(String fn, Map<String, String> headers) {
+        headers.forEach((name, value) -> {
+            if (!HeaderNames.validName(name) || !HeaderNames.validValue(value)) {
+                LOG.warn("request_id={} Runnable {} set response header {}: {}, left out", id, fn,
+                        HeaderNames.printable(name), HeaderNames.validName(name)
+                                ? "its value has control characters" : "not a valid header name");
+            } else if (HeaderNames.serverOwned(name)) {
+                LOG.warn("request_id={} Runnable {} set response header {}: the server sets it, left out", id, fn,
+                        HeaderNames.printable(name));
+            } else {
+                responseHeaders.put(name, value);
+            }
+        });
     }
 
     /** Builds a {@link JobRequest}; the id defaults to a fresh random (version 4) UUID. */

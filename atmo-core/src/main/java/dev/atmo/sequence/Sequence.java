@@ -97,7 +97,7 @@ public final class Sequence {
     /** Stores an outcome under its key, or decides with {@code onErr} whether an error ends the sequence. */
     static Optional<SequenceResult.Failed> apply(String fn, String key, OnErr onErr, Outcome outcome,
                                                  JobRequest request) {
-        request.mergeResponseHeaders(outcome.responseHeaders());
+        request.mergeResponseHeaders(fn, outcome.responseHeaders());
         if (outcome instanceof Outcome.Failure failure) {
             RunnableError error = failure.error();
             if (!onErr.continues(error.code())) {

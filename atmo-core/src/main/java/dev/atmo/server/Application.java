@@ -85,7 +85,8 @@ final class Application implements AutoCloseable {
             BundleCheck.requireNone(bundle, problems);
         }
         bundle.warnings().forEach(w -> LOG.warn("{}", w));
-        capabilitySet = CapabilitySet.build(bundle, name -> Optional.ofNullable(System.getenv(name)), metrics);
+        capabilitySet = CapabilitySet.build(bundle, name -> Optional.ofNullable(System.getenv(name)), metrics,
+                options.cache());
         runnables = LoadedRunnables.load(bundle, options.engineMode(), options.limits(), options.abi(), moduleCache,
                 capabilitySet.capabilities(), metrics, guests);
         Directive directive = bundle.directive();

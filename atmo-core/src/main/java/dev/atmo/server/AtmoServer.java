@@ -92,7 +92,7 @@ public final class AtmoServer implements AutoCloseable {
 
     private HttpServer httpServer() {
         return HttpServer.builder().host(options.host()).port(options.port())
-                .maxBodyBytes(options.maxBodyBytes()).tls(options.tls())
+                .maxBodyBytes(options.maxBodyBytes()).tls(options.tls()).connections(options.connections())
                 .router(() -> application.get().routes())
                 .websockets(new WebSocketSettings(() -> application.get().websockets(),
                         options.webSocketMaxFrameBytes(), options.webSocketIdleTimeout()))

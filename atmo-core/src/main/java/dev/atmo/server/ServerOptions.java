@@ -1,5 +1,7 @@
 package dev.atmo.server;
 
+import dev.atmo.capability.CacheLimits;
+import dev.atmo.http.ConnectionLimits;
 import dev.atmo.http.HttpServer;
 import dev.atmo.http.TlsFiles;
 import dev.atmo.http.WebSocketSettings;
@@ -31,13 +33,15 @@ import java.util.Optional;
  * @param webSocketMaxFrameBytes larger websocket messages close the connection
  * @param webSocketIdleTimeout   idle websocket connections are closed after this
  * @param moduleCache     directory where compiled modules are kept between starts (off when empty)
+ * @param connections     header and idle timeouts, connection limit and pending output per connection
+ * @param cache           bytes in all and per value of the in-memory cache
  * @param guestThreads    how many platform threads run guest code, for every Runnable together
  */
 public record ServerOptions(Path bundle, String host, int port, boolean headless, boolean runSchedules,
                             int maxBodyBytes, EngineMode engineMode, Optional<AbiVersion> abi, Limits limits,
                             Operations operations, boolean watch, Duration shutdownGrace, Optional<TlsFiles> tls,
                             int webSocketMaxFrameBytes, Duration webSocketIdleTimeout, Optional<Path> moduleCache,
-                            int guestThreads) {
+                            ConnectionLimits connections, CacheLimits cache, int guestThreads) {
 
     public static final Duration DEFAULT_SHUTDOWN_GRACE = Duration.ofSeconds(30);
 
@@ -52,6 +56,8 @@ public record ServerOptions(Path bundle, String host, int port, boolean headless
         Objects.requireNonNull(tls);
         Objects.requireNonNull(webSocketIdleTimeout);
         Objects.requireNonNull(moduleCache);
+        Objects.requireNonNull(connections);
+        Objects.requireNonNull(cache);
         if (guestThreads < 1) {
             throw new IllegalArgumentException("guestThreads must be at least 1, got " + guestThreads);
         }
@@ -90,6 +96,18 @@ public record ServerOptions(Path bundle, String host, int port, boolean headless
         private int webSocketMaxFrameBytes = WebSocketSettings.DEFAULT_MAX_FRAME_BYTES;
         private Duration webSocketIdleTimeout = WebSocketSettings.DEFAULT_IDLE_TIMEOUT;
         private Optional<Path> moduleCache = Optional.empty();
+        private ConnectionLimits connections = ConnectionLimits.defaults();
+        private CacheLimits cache = CacheLimits.defaults();
+
+        public Builder connections(ConnectionLimits connections) {
+            this.connections = connections;
+            return this;
+        }
+
+        public Builder cache(CacheLimits cache) {
+            this.cache = cache;
+            return this;
+        }
         private int guestThreads = GuestThreads.defaultThreads();
 
         public Builder bundle(Path bundle) {
@@ -181,7 +199,7 @@ public record ServerOptions(Path bundle, String host, int port, boolean headless
         public ServerOptions build() {
             return new ServerOptions(bundle, host, port, headless, runSchedules, maxBodyBytes, engineMode, abi,
                     limits, operations, watch, shutdownGrace, tls, webSocketMaxFrameBytes, webSocketIdleTimeout,
-                    moduleCache, guestThreads);
+                    moduleCache, connections, cache, guestThreads);
         }
     }
 }

@@ -66,7 +66,7 @@ final class CoreSubscriber implements NatsSubscriber {
 
     private void publish(String subject, StreamReply reply) {
         try {
-            connection.publish(reply.to(subject));
+            connection.publish(reply.to(subject, connection.getMaxPayload()));
             counter.count(settings.subject(), StreamCounter.OUT);
         } catch (RuntimeException e) {
             LOG.warn("subject={} could not publish the result to {}: {}", settings.subject(), subject, e.getMessage());

@@ -238,18 +238,18 @@ final class JetStreamSubscriber implements NatsSubscriber {
 
     private boolean send(String subject, StreamReply reply) {
         if (!respondToCaptured) {
-            connection.publish(reply.to(subject));
+            connection.publish(reply.to(subject, connection.getMaxPayload()));
             return true;
         }
         try {
-            jetStream.publish(reply.to(subject));
+            jetStream.publish(reply.to(subject, connection.getMaxPayload()));
             return true;
         } catch (IOException | JetStreamApiException e) {
             if (!captured(subject).orElse(true)) {
                 respondToCaptured = false;
                 LOG.info("subject={} no stream captures {} any more; results go out through core NATS",
                         settings.subject(), subject);
-                connection.publish(reply.to(subject));
+                connection.publish(reply.to(subject, connection.getMaxPayload()));
                 return true;
             }
             LOG.warn("subject={} could not publish the result to {}: {}", settings.subject(), subject, e.getMessage());

@@ -5,6 +5,8 @@ import io.nats.client.Message;
 import io.nats.client.impl.Headers;
 import io.nats.client.impl.NatsMessage;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * What one message's steps produced, ready to publish: the body (the selected response, or the error JSON
@@ -18,12 +20,32 @@ import java.util.Map;
 record StreamReply(boolean completed, boolean retryable, int status, Map<String, String> headers, byte[] body,
         boolean gravEnvelope, String responseTo) {
 
+    private static final Logger LOG = LoggerFactory.getLogger("dev.atmo.stream");
+
     /** The NATS header carrying the HTTP-style status of the outcome: 200, or the error's status. */
     static final String STATUS_HEADER = "Atmo-Status";
 
     static StreamReply failure(Response error, boolean retryable, boolean gravEnvelope, String responseTo) {
         return new StreamReply(false, retryable, error.status(), error.headers(), error.body(), gravEnvelope,
                 responseTo);
+    }
+
+    /**
+     * The message to publish on {@code subject}, or, when it is larger than the NATS server takes
+     * ({@code maxPayload}, headers and data; not known while disconnected: 0 or less), an error reply in its
+     * place, so the requester hears of it.
+     */
+    Message to(String subject, long maxPayload) {
+        Message message = to(subject);
+        long size = message.getData().length + (message.getHeaders() == null ? 0
+                : message.getHeaders().serializedLength());
+        if (maxPayload <= 0 || size <= maxPayload) {
+            return message;
+        }
+        String text = "the result of " + body.length + " bytes is larger than the NATS server's max payload of "
+                + maxPayload + " bytes";
+        LOG.warn("published an error in place of a result to {}: {}", subject, text);
+        return failure(Response.error(500, text), false, gravEnvelope, responseTo).to(subject);
     }
 
     /** The message to publish on {@code subject}; an envelope's {@code msg_type} is that subject. */

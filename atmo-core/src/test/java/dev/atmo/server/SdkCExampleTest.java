@@ -1,9 +1,9 @@
 package dev.atmo.server;
 
-import dev.atmo.testing.RepositoryRoot;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
+import dev.atmo.testing.RepositoryRoot;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -66,7 +66,7 @@ class SdkCExampleTest {
 
     @Test
     void exampleAnswersTheSameUnderAGenerationADirective(@TempDir Path dir) throws IOException {
-        Path example = RepositoryRoot.path().resolve("examples/sdk-c");
+        Path example = RepositoryRoot.resolve("examples/sdk-c");
         String directive = Files.readString(example.resolve("Directive.yaml"));
         Files.writeString(dir.resolve("Directive.yaml"), directive.replace("atmoVersion: v0.4.0", "atmoVersion: v0.3.0"));
         Files.createDirectories(dir.resolve("welcome"));

@@ -55,8 +55,9 @@ class StartUpCodeTest {
         writeBundle(dir, "hang-init-wat", "/echo");
         assertThatThrownBy(() -> AtmoServer.start(options(dir, Duration.ofSeconds(1)).build()))
                 .isInstanceOf(AtmoException.class)
-                .hasMessage("Runnable echo did not finish its start-up code (start section, _start, _initialize, "
-                        + "init) within the deadline of 1000 ms");
+                .hasMessage("found 1 problems in " + dir + ":\n\t" + dir.resolve("echo.wasm") + ": Runnable echo did "
+                        + "not finish its start-up code (start section, _start, _initialize, init) within the deadline "
+                        + "of 1000 ms");
     }
 
     @Test

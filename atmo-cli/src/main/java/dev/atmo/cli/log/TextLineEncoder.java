@@ -36,13 +36,40 @@ final class TextLineEncoder extends LineEncoder {
             out.append(' ');
         }
         String logger = event.getLoggerName();
-        out.append(' ').append(logger, logger.lastIndexOf('.') + 1, logger.length()).append(" - ").append(message)
-                .append(CoreConstants.LINE_SEPARATOR);
+        out.append(' ').append(logger, logger.lastIndexOf('.') + 1, logger.length()).append(" - ");
+        appendEscaped(out, message);
+        out.append(CoreConstants.LINE_SEPARATOR);
         IThrowableProxy thrown = event.getThrowableProxy();
         if (thrown != null) {
             out.append(ThrowableProxyUtil.asString(thrown));
         }
         return out.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /**
+     * One event is one line: line breaks and other control characters in the message (a guest's log text, a
+     * header a client sent) are written as escapes (backslash n, backslash r, backslash u and four hex
+     * digits), so nobody can forge a line that seems to come from the server. A tab stays a tab.
+     */
+    static void appendEscaped(StringBuilder out, String message) {
+        if (message == null) {
+            out.append("null");
+            return;
+        }
+        int start = 0;
+        for (int i = 0; i < message.length(); i++) {
+            char c = message.charAt(i);
+            if ((c < 0x20 && c != '\t') || c == 0x7f || c == '\u2028' || c == '\u2029' || c == '\u0085') {
+                out.append(message, start, i);
+                switch (c) {
+                    case '\n' -> out.append("\\n");
+                    case '\r' -> out.append("\\r");
+                    default -> out.append(String.format("\\u%04x", (int) c));
+                }
+                start = i + 1;
+            }
+        }
+        out.append(message, start, message.length());
     }
 
     private String timeOfDay(long epochSecond) {

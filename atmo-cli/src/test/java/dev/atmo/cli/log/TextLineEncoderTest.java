@@ -39,6 +39,20 @@ class TextLineEncoderTest {
         }
     }
 
+    @Test
+    void lineBreaksAndControlCharactersInAMessageAreEscapedSoEveryEventIsOneLine() {
+        TextLineEncoder text = new TextLineEncoder();
+        text.setContext(context);
+        text.start();
+        Logger guest = context.getLogger("dev.atmo.guest");
+        String forged = "ok\n12:00:00.000 ERROR http - forged\r\nnext\u0000\u001b[31m\tend";
+        String line = new String(text.encode(event(guest, Level.INFO, "{}", null, 1_700_000_000_001L, forged)),
+                StandardCharsets.UTF_8);
+        assertThat(line).endsWith(" INFO  guest - ok\\n12:00:00.000 ERROR http - forged\\r\\nnext\\u0000"
+                + "\\u001b[31m\tend" + System.lineSeparator());
+        assertThat(line.lines()).hasSize(1);
+    }
+
     private static LoggingEvent event(Logger logger, Level level, String message, Throwable thrown, long millis,
                                       Object... args) {
         LoggingEvent event = new LoggingEvent(Logger.class.getName(), logger, level, message, thrown, args);

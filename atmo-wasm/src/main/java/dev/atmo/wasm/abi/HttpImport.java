@@ -56,12 +56,21 @@ final class HttpImport {
         return Optional.ofNullable(table[number]);
     }
 
-    /** Splits {@code url::A:1::B:2}; a header piece without exactly one colon makes the call invalid. */
+    /**
+     * Splits {@code url::A:1::B:2}. A {@code ::} inside an IPv6 literal of the URL (its host, {@code
+     * http://[::1]/}, or a URL in its query) is part of the URL: the URL goes on while a {@code [} is open. A
+     * header piece without exactly one colon makes the call invalid.
+     */
     static Optional<HttpCall> decode(String method, String encoded, byte[] body) {
         String[] pieces = encoded.split("::", -1);
+        StringBuilder url = new StringBuilder(pieces[0]);
+        int first = 1;
+        while (first < pieces.length && url.lastIndexOf("[") > url.lastIndexOf("]")) {
+            url.append("::").append(pieces[first++]);
+        }
         List<Map.Entry<String, String>> headers = new ArrayList<>();
         boolean hasContentType = false;
-        for (int i = 1; i < pieces.length; i++) {
+        for (int i = first; i < pieces.length; i++) {
             String piece = pieces[i];
             int colon = piece.indexOf(':');
             if (colon < 0 || piece.indexOf(':', colon + 1) >= 0) {
@@ -74,6 +83,6 @@ final class HttpImport {
         if (body.length > 0 && !hasContentType) {
             headers.add(Map.entry("Content-Type", "application/octet-stream"));
         }
-        return Optional.of(new HttpCall(method, pieces[0], headers, body));
+        return Optional.of(new HttpCall(method, url.toString(), headers, body));
     }
 }
