@@ -27,6 +27,8 @@ final class NatsLease implements Lease {
     private volatile long heldUntilNanos;
     private volatile boolean holding;
     private volatile Optional<Instant> lastRun = Optional.empty();
+    private volatile KeyValue lastBucket;
+    private volatile Duration lastValidity = Duration.ZERO;
 
     NatsLease(String schedule, String key, String holder) {
         this.schedule = schedule;
@@ -48,9 +50,19 @@ final class NatsLease implements Lease {
         return lastRun;
     }
 
+    /** Records the run and writes it to the entry at once, so a process taking over sees it even if this one dies. */
     @Override
     public void ran(Instant at) {
         lastRun = Optional.of(at);
+        KeyValue bucket = lastBucket;
+        if (bucket != null) {
+            try {
+                refresh(bucket, lastValidity);
+            } catch (IOException e) {
+                LOG.debug("schedule {}: the last run reaches the lease {} with the next heartbeat: {}", schedule, key,
+                        e.toString());
+            }
+        }
     }
 
     /**
@@ -58,6 +70,8 @@ final class NatsLease implements Lease {
      * here, shorter than the bucket's max age so this process stops running before another can take over.
      */
     synchronized void refresh(KeyValue bucket, Duration validity) throws IOException {
+        lastBucket = bucket;
+        lastValidity = validity;
         long sent = System.nanoTime();
         try {
             if (revision > 0) {

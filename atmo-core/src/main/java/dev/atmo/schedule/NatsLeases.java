@@ -50,6 +50,7 @@ public final class NatsLeases implements Leases {
     private volatile KeyValue bucket;
     private Duration beat = MAX_HEARTBEAT;
     private Duration validity;
+    private String lastProblem = "";
 
     private NatsLeases(String address, String identifier, String bucketName, Duration expiry) {
         this.address = address;
@@ -119,21 +120,28 @@ public final class NatsLeases implements Leases {
                 for (NatsLease lease : leases) {
                     lease.refresh(bucket, validity);
                 }
+                lastProblem = "";
             } catch (StreamException | IOException | JetStreamApiException e) {
-                if (bucket == null) {
-                    LOG.warn("schedules wait for the lease bucket {} on NATS at {}: {}", bucketName, address,
-                            e.getMessage());
-                } else {
-                    LOG.warn("schedule leases could not be renewed: {}", e.toString());
-                }
+                report(bucket == null
+                        ? "schedules wait for the lease bucket " + bucketName + " on NATS at " + address + ": "
+                                + e.getMessage()
+                        : "schedule leases could not be renewed: " + e);
             } catch (IllegalStateException e) {
-                LOG.debug("schedule leases: {}", e.getMessage());
+                report("schedule leases could not be renewed: " + e.getMessage());
             }
             try {
                 Thread.sleep(beat);
             } catch (InterruptedException e) {
                 return;
             }
+        }
+    }
+
+    /** Logs a problem once, not once per heartbeat while it lasts. */
+    private void report(String problem) {
+        if (!problem.equals(lastProblem)) {
+            LOG.warn("{}", problem);
+            lastProblem = problem;
         }
     }
 
