@@ -6,6 +6,7 @@ import dev.atmo.http.TlsFiles;
 import dev.atmo.server.AtmoServer;
 import dev.atmo.server.ServerOptions;
 import dev.atmo.wasm.EngineMode;
+import dev.atmo.wasm.GuestThreads;
 import dev.atmo.wasm.Limits;
 import dev.atmo.wasm.abi.AbiVersion;
 import java.nio.file.Files;
@@ -73,6 +74,12 @@ final class StartCommand implements Callable<Integer> {
                     + "static files) is first run on the connection's event loop; a run longer than this is stopped "
                     + "and the request runs on its own thread; 0 = always on its own thread; env ATMO_QUICK_BUDGET_MS")
     long quickBudgetMs;
+
+    @Option(names = "--guest-threads", paramLabel = "N", defaultValue = "${env:ATMO_GUEST_THREADS:-0}",
+            description = "platform threads that run guest code, for every Runnable together; a request that gets "
+                    + "none within the pool wait is answered 503; 0 = four per processor, at least eight; "
+                    + "env ATMO_GUEST_THREADS")
+    int guestThreads;
 
     @Option(names = "--interpreter", defaultValue = "${env:ATMO_INTERPRETER:-false}",
             description = "run guests in Chicory's interpreter instead of its compiler; env ATMO_INTERPRETER")
@@ -255,6 +262,7 @@ final class StartCommand implements Callable<Integer> {
                 .webSocketMaxFrameBytes(wsMaxFrameBytes)
                 .webSocketIdleTimeout(Duration.ofMillis((long) (wsIdleSeconds * 1000)))
                 .moduleCache(Optional.ofNullable(moduleCache).filter(dir -> !dir.toString().isBlank()))
+                .guestThreads(guestThreads > 0 ? guestThreads : GuestThreads.defaultThreads())
                 .build();
     }
 }

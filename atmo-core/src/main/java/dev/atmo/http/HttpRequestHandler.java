@@ -158,7 +158,9 @@ final class HttpRequestHandler extends SimpleChannelInboundHandler<FullHttpReque
             } catch (RuntimeException e) {
                 response = failed(job, e);
             }
-            complete(ctx, job, response, start, keepAlive).addListener(written -> resume(ctx));
+            // the task ends once the response is written, so a stop that waits for the workers never drops it
+            complete(ctx, job, response, start, keepAlive).addListener(written -> resume(ctx))
+                    .awaitUninterruptibly();
         });
     }
 

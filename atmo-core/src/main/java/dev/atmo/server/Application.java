@@ -19,6 +19,7 @@ import dev.atmo.schedule.Scheduler;
 import dev.atmo.sequence.Sequence;
 import dev.atmo.stream.NatsOptions;
 import dev.atmo.stream.NatsStreams;
+import dev.atmo.wasm.GuestThreads;
 import dev.atmo.wasm.cache.ModuleCache;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -38,6 +39,7 @@ final class Application implements AutoCloseable {
     private final ServerOptions options;
     private final Optional<ModuleCache> moduleCache;
     private final AtmoMetrics metrics;
+    private final GuestThreads guests;
     private final InFlight inFlight = new InFlight();
     private Bundle bundle;
     private CapabilitySet capabilitySet;
@@ -47,10 +49,12 @@ final class Application implements AutoCloseable {
     private Scheduler scheduler;
     private volatile NatsStreams natsStreams;
 
-    private Application(ServerOptions options, Optional<ModuleCache> moduleCache, AtmoMetrics metrics) {
+    private Application(ServerOptions options, Optional<ModuleCache> moduleCache, AtmoMetrics metrics,
+                        GuestThreads guests) {
         this.options = options;
         this.moduleCache = moduleCache;
         this.metrics = metrics;
+        this.guests = guests;
     }
 
     /**
@@ -58,10 +62,11 @@ final class Application implements AutoCloseable {
      *
      * @param moduleCache where compiled modules are kept between starts, if anywhere
      * @param operations  the operator endpoints to serve beside the user routes, if any
+     * @param guests      the threads guest code runs on, shared by every bundle the server loads
      */
     static Application load(ServerOptions options, Optional<ModuleCache> moduleCache, AtmoMetrics metrics,
-                            Optional<OperationsRoutes> operations) {
-        Application app = new Application(options, moduleCache, metrics);
+                            Optional<OperationsRoutes> operations, GuestThreads guests) {
+        Application app = new Application(options, moduleCache, metrics, guests);
         try {
             app.loadBundle(operations);
         } catch (RuntimeException e) {
@@ -84,7 +89,7 @@ final class Application implements AutoCloseable {
         bundle.warnings().forEach(w -> LOG.warn("{}", w));
         capabilitySet = CapabilitySet.build(bundle, name -> Optional.ofNullable(System.getenv(name)), metrics);
         runnables = LoadedRunnables.load(bundle, options.engineMode(), options.limits(), options.abi(), moduleCache,
-                capabilitySet.capabilities(), metrics);
+                capabilitySet.capabilities(), metrics, guests);
         Directive directive = bundle.directive();
         Router.Builder<RouteHandler> all = options.headless() ? headlessRoutes(directive) : handlerRoutes(directive);
         Router<RouteHandler> user = all.build();

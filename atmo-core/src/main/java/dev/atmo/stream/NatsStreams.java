@@ -113,6 +113,11 @@ public final class NatsStreams implements AutoCloseable {
         return connection.getStatus() == Connection.Status.CONNECTED;
     }
 
+    /** Messages this process's NATS connection has read, for tests that wait until every message arrived. */
+    long messagesReceived() {
+        return connection.getStatistics().getInMsgs();
+    }
+
     /** Drains within the grace period of {@link NatsOptions#drainGrace()}, then closes the connection. */
     @Override
     public void close() {
