@@ -3,6 +3,7 @@ package dev.atmo.server;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.atmo.testing.RepositoryRoot;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -37,7 +38,7 @@ class ClusterScheduleTest {
     }
 
     private void writeBundle(String identifier, String connections) throws Exception {
-        Path example = TestServers.repositoryRoot().resolve("testdata/bundles/example-project");
+        Path example = RepositoryRoot.resolve("testdata/bundles/example-project");
         Files.copy(example.resolve("tick/tick.wasm"), bundle.resolve("tick.wasm"));
         Files.copy(example.resolve("cache-read/cache-read.wasm"), bundle.resolve("cache-read.wasm"));
         Files.writeString(bundle.resolve("Directive.yaml"), """
