@@ -7,50 +7,89 @@ import dev.atmo.sequence.SequenceException;
 import dev.atmo.sequence.SequenceResult;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs each schedule's steps every period: the first run at start-up, runs of one schedule never overlap
+ * Runs each schedule's steps every period while this process holds the schedule's {@link Lease}: the first run
+ * as soon as the lease is held (at start-up with {@link Leases#local()}), runs of one schedule never overlap
  * (a run longer than the period delays the next), errors logged and the result discarded.
  */
 public final class Scheduler implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger("dev.atmo.schedule");
+    /** How often a process that does not hold a lease looks again. */
+    private static final Duration TICK = Duration.ofSeconds(1);
+    private final Leases leases;
     private final List<Thread> threads = new ArrayList<>();
+    private final Map<String, AtomicLong> runs = new ConcurrentHashMap<>();
     private volatile boolean stopped;
 
+    private Scheduler(Leases leases) {
+        this.leases = leases;
+    }
+
     /**
-     * Starts one virtual thread per schedule.
+     * Starts one virtual thread per schedule; every process runs every schedule.
      *
      * @param sequences builds the sequence of a schedule's steps
      */
     public static Scheduler start(List<Schedule> schedules, Function<Schedule, Sequence> sequences) {
-        Scheduler scheduler = new Scheduler();
+        return start(schedules, sequences, Leases.local());
+    }
+
+    /**
+     * Starts one virtual thread per schedule, running it only while this process holds its lease; closing the
+     * scheduler closes the leases.
+     *
+     * @param sequences builds the sequence of a schedule's steps
+     */
+    public static Scheduler start(List<Schedule> schedules, Function<Schedule, Sequence> sequences,
+                                  Leases leases) {
+        Scheduler scheduler = new Scheduler(leases);
         for (Schedule schedule : schedules) {
             Sequence sequence = sequences.apply(schedule);
+            Lease lease = leases.lease(schedule);
+            AtomicLong count = scheduler.runs.computeIfAbsent(schedule.name(), n -> new AtomicLong());
             scheduler.threads.add(Thread.ofVirtual().name("schedule-" + schedule.name())
-                    .start(() -> scheduler.loop(schedule, sequence)));
+                    .start(() -> scheduler.loop(schedule, sequence, lease, count)));
         }
         return scheduler;
     }
 
-    private void loop(Schedule schedule, Sequence sequence) {
+    /** How many runs of the named schedule this process has started; 0 for a schedule it does not know. */
+    public long runs(String schedule) {
+        AtomicLong count = runs.get(schedule);
+        return count == null ? 0 : count.get();
+    }
+
+    private void loop(Schedule schedule, Sequence sequence, Lease lease, AtomicLong count) {
         Duration period = schedule.every().period();
         while (!stopped) {
-            long started = System.nanoTime();
-            runOnce(schedule, sequence);
-            long waitNanos = period.toNanos() - (System.nanoTime() - started);
-            if (waitNanos > 0) {
-                try {
-                    Thread.sleep(Duration.ofNanos(waitNanos));
-                } catch (InterruptedException e) {
-                    return;
+            Instant now = Instant.now();
+            Duration wait = TICK;
+            if (lease.held()) {
+                Instant due = lease.lastRun().map(last -> last.plus(period)).orElse(now);
+                if (!now.isBefore(due)) {
+                    lease.ran(now);
+                    count.incrementAndGet();
+                    runOnce(schedule, sequence);
+                    continue;
                 }
+                Duration untilDue = Duration.between(now, due);
+                wait = untilDue.compareTo(TICK) < 0 ? untilDue : TICK;
+            }
+            try {
+                Thread.sleep(wait);
+            } catch (InterruptedException e) {
+                return;
             }
         }
     }
@@ -78,5 +117,6 @@ public final class Scheduler implements AutoCloseable {
     public void close() {
         stopped = true;
         threads.forEach(Thread::interrupt);
+        leases.close();
     }
 }

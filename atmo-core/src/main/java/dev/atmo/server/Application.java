@@ -13,6 +13,8 @@ import dev.atmo.http.RouteHandler;
 import dev.atmo.http.Router;
 import dev.atmo.http.WebSocketEndpoint;
 import dev.atmo.metrics.AtmoMetrics;
+import dev.atmo.schedule.Leases;
+import dev.atmo.schedule.NatsLeases;
 import dev.atmo.schedule.Scheduler;
 import dev.atmo.sequence.Sequence;
 import dev.atmo.stream.NatsOptions;
@@ -158,7 +160,10 @@ final class Application implements AutoCloseable {
             return;
         }
         if (options.runSchedules()) {
-            scheduler = Scheduler.start(directive.schedules(), s -> sequence(s.steps(), Optional.empty()));
+            Leases leases = directive.connections().nats()
+                    .<Leases>map(nats -> NatsLeases.start(nats.serverAddress(), directive.identifier()))
+                    .orElseGet(Leases::local);
+            scheduler = Scheduler.start(directive.schedules(), s -> sequence(s.steps(), Optional.empty()), leases);
         } else {
             LOG.info("schedules are registered but not run (run-schedules is off)");
         }

@@ -13,10 +13,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Opens the NATS connection: retries at start-up until the wait is over (the server may come up after
- * Atmo), then reconnects forever with a growing delay; every connection event is one log line.
+ * Opens a NATS connection (for stream handlers and schedule leases): retries at start-up until the wait is over
+ * (the server may come up after Atmo), then reconnects forever with a growing delay; every connection event is
+ * one log line.
  */
-final class NatsConnector {
+public final class NatsConnector {
     private static final Logger LOG = LoggerFactory.getLogger("dev.atmo.stream");
     private static final Duration FIRST_RETRY = Duration.ofMillis(100);
     private static final Duration MAX_RETRY = Duration.ofSeconds(1);
@@ -26,7 +27,12 @@ final class NatsConnector {
     private NatsConnector() {
     }
 
-    static Connection connect(String address, String name, Duration wait) {
+    /**
+     * Connects to {@code address}, retrying for up to {@code wait}; the connection then reconnects by itself.
+     *
+     * @throws StreamException when the address is not a NATS address or the server cannot be reached in time
+     */
+    public static Connection connect(String address, String name, Duration wait) {
         Events events = new Events();
         Options options;
         try {
