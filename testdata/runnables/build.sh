@@ -2,7 +2,7 @@
 # Rebuilds every test Runnable of this folder into wasm/<name>.wasm.
 #
 #   ./build.sh            build everything (a missing toolchain is an error)
-#   ./build.sh wat c      build only the named groups: wat, c, rust, as
+#   ./build.sh wat c      build only the named groups: wat, c, rust, as, sdk-rust
 #
 # Toolchains:
 #   wat   wat2wasm (apt-get install wabt)
@@ -10,6 +10,7 @@
 #   rust  Debian's rustc with the wasm32-wasi std (apt-get install rustc libstd-rust-dev-wasm32 lld);
 #         set RUSTC to use another rustc that has the wasm32-wasi target
 #   as    node + npm; AssemblyScript is installed into as/node_modules from as/package-lock.json
+#   sdk-rust  the same rustc as rust; the exerciser is built with the atmo crate of sdk/rust
 #
 # The script is idempotent: running it twice gives the same files.
 set -euo pipefail
@@ -23,7 +24,7 @@ CLANG="${CLANG:-clang}"
 
 groups=("$@")
 if [ ${#groups[@]} -eq 0 ]; then
-    groups=(wat c rust as)
+    groups=(wat c rust as sdk-rust)
 fi
 
 need() {
@@ -81,6 +82,19 @@ build_rust() {
     built abi-b-rust
 }
 
+build_sdk_rust() {
+    need "$RUSTC" Rust
+    echo "Rust SDK:"
+    local tmp
+    tmp="$(mktemp -d)"
+    local rflags=(--edition 2021 --target wasm32-wasi -O -C panic=abort)
+    "$RUSTC" "${rflags[@]}" --crate-type rlib --crate-name atmo ../../sdk/rust/src/lib.rs --out-dir "$tmp"
+    "$RUSTC" "${rflags[@]}" --crate-type cdylib --crate-name sdk_rust -C lto -C strip=symbols \
+        --extern atmo="$tmp/libatmo.rlib" sdk/rust/exerciser.rs -o "$OUT/sdk-rust.wasm"
+    rm -rf "$tmp"
+    built sdk-rust
+}
+
 build_as() {
     need node AssemblyScript
     need npm AssemblyScript
@@ -106,6 +120,7 @@ for group in "${groups[@]}"; do
         c) build_c ;;
         rust) build_rust ;;
         as) build_as ;;
-        *) echo "build.sh: unknown group '$group' (wat, c, rust, as)" >&2; exit 2 ;;
+        sdk-rust) build_sdk_rust ;;
+        *) echo "build.sh: unknown group '$group' (wat, c, rust, as, sdk-rust)" >&2; exit 2 ;;
     esac
 done

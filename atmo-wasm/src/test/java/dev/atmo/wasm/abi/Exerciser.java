@@ -1,11 +1,14 @@
 package dev.atmo.wasm.abi;
 
 import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
  * The ABI exerciser modules in {@code testdata/runnables/wasm}: one per generation and source language.
- * The Swift-style modules import the {@code <name>_swift} twin of every function.
+ * The Swift-style modules import the {@code <name>_swift} twin of every function; the SDK-built modules
+ * ({@code sdk-*}) speak generation B only.
  */
 enum Exerciser {
     RUST_A("abi-a-rust", AbiVersion.A, Language.RUST, "init"),
@@ -15,7 +18,8 @@ enum Exerciser {
     RUST_B("abi-b-rust", AbiVersion.B, Language.RUST, "_start"),
     ASSEMBLYSCRIPT_B("abi-b-as", AbiVersion.B, Language.ASSEMBLYSCRIPT, "start-section"),
     C_B("abi-b-c", AbiVersion.B, Language.C, "_initialize"),
-    SWIFT_B("abi-swift-wat", AbiVersion.B, Language.SWIFT_WAT, "_start");
+    SWIFT_B("abi-swift-wat", AbiVersion.B, Language.SWIFT_WAT, "_start"),
+    RUST_SDK("sdk-rust", AbiVersion.B, Language.RUST_SDK, "init");
 
     private final String module;
     private final AbiVersion abi;
@@ -70,16 +74,24 @@ enum Exerciser {
         RUST("Rust"),
         ASSEMBLYSCRIPT("AssemblyScript"),
         C("C"),
-        SWIFT_WAT("Swift twins (WAT)");
+        SWIFT_WAT("Swift twins (WAT)"),
+        RUST_SDK("Rust SDK", AbiVersion.B);
 
         private final String title;
+        private final Set<AbiVersion> generations;
 
-        Language(String title) {
+        Language(String title, AbiVersion... generations) {
             this.title = title;
+            this.generations = generations.length == 0 ? EnumSet.allOf(AbiVersion.class) : EnumSet.of(generations[0], generations);
         }
 
         String title() {
             return title;
+        }
+
+        /** Whether exercisers of this language exist for the generation (our SDKs speak only B). */
+        boolean covers(AbiVersion abi) {
+            return generations.contains(abi);
         }
     }
 }
