@@ -91,8 +91,11 @@ build_sdk_rust() {
     "$RUSTC" "${rflags[@]}" --crate-type rlib --crate-name atmo ../../sdk/rust/src/lib.rs --out-dir "$tmp"
     "$RUSTC" "${rflags[@]}" --crate-type cdylib --crate-name sdk_rust -C lto -C strip=symbols \
         --extern atmo="$tmp/libatmo.rlib" sdk/rust/exerciser.rs -o "$OUT/sdk-rust.wasm"
-    rm -rf "$tmp"
     built sdk-rust
+    "$RUSTC" "${rflags[@]}" --crate-type cdylib --crate-name sdk_rust_tour -C lto -C strip=symbols \
+        --extern atmo="$tmp/libatmo.rlib" sdk/rust/tour.rs -o "$OUT/sdk-rust-tour.wasm"
+    built sdk-rust-tour
+    rm -rf "$tmp"
 }
 
 build_as() {
