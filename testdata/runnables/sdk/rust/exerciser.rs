@@ -181,31 +181,31 @@ impl Job {
                 }
                 Ok(())
             }
-            _ => self.exec_with_sdk(cmd, rest),
+            _ => self.exec_with_sdk(line),
+        }
+    }
+
+    /// A slot command whose arguments the crate's API cannot express, through `atmo::ffi`.
+    fn exec_raw_slot(&mut self, line: &[u8]) {
+        if let Slot::Called(rc) = self.raw_slot(line, ffi::ident()) {
+            self.report(ffi::slot_result("raw", rc));
         }
     }
 
     /// A command through the crate's API.
-    fn exec_with_sdk(&mut self, cmd: &[u8], rest: &[u8]) -> Result<(), RunErr> {
+    fn exec_with_sdk(&mut self, line: &[u8]) -> Result<(), RunErr> {
+        let (cmd, rest) = word(line);
         match cmd {
             b"fetch" => {
                 let (m, url) = word(rest);
-                let number = match self.method_number(m) {
-                    Some(number) => number,
-                    None => return Ok(()),
-                };
-                let body = std::mem::take(&mut self.body);
-                match method_of(number) {
+                let method = if is_number(m) { method_of(to_int(m)) } else { Method::parse(&text(m)) };
+                match method {
                     Some(method) => {
+                        let body = std::mem::take(&mut self.body);
                         let result = Request::new(method, &text(url)).body(body).send();
                         self.report(result);
                     }
-                    None => {
-                        let rc = unsafe {
-                            raw::fetch_url(number, url.as_ptr(), ffi::len(url), body.as_ptr(), ffi::len(&body), ffi::ident())
-                        };
-                        self.report(ffi::slot_result("fetch_url", rc));
-                    }
+                    None => self.exec_raw_slot(line),
                 }
             }
             b"graphql" => {
@@ -223,39 +223,34 @@ impl Job {
             }
             b"field" => {
                 let (number, key) = word(rest);
-                let result = match field_of(to_int(number)) {
-                    Some(field) => req::field(field, &text(key)),
-                    None => {
-                        let rc = unsafe { raw::request_get_field(to_int(number), key.as_ptr(), ffi::len(key), ffi::ident()) };
-                        ffi::slot_result("request_get_field", rc)
+                match field_of(to_int(number)) {
+                    Some(field) => {
+                        let result = req::field(field, &text(key));
+                        self.report(result);
                     }
-                };
-                self.report(result);
+                    None => self.exec_raw_slot(line),
+                }
             }
             b"set_field" => {
                 let (number, rest) = word(rest);
                 let (key, value) = word(rest);
-                let result = match settable_field_of(to_int(number)) {
-                    Some(field) => req::set_field(field, &text(key), value).map(|()| Vec::new()),
-                    None => {
-                        let rc = unsafe {
-                            raw::request_set_field(to_int(number), key.as_ptr(), ffi::len(key), value.as_ptr(), ffi::len(value), ffi::ident())
-                        };
-                        ffi::slot_result("request_set_field", rc)
+                match settable_field_of(to_int(number)) {
+                    Some(field) => {
+                        let result = req::set_field(field, &text(key), value).map(|()| Vec::new());
+                        self.report(result);
                     }
-                };
-                self.report(result);
+                    None => self.exec_raw_slot(line),
+                }
             }
             b"db" => {
                 let (number, name) = word(rest);
-                let result = match query_type_of(to_int(number)) {
-                    Some(query_type) => db::exec(query_type, &text(name)),
-                    None => {
-                        let rc = unsafe { raw::db_exec(to_int(number), name.as_ptr(), ffi::len(name), ffi::ident()) };
-                        ffi::slot_result("db_exec", rc)
+                match query_type_of(to_int(number)) {
+                    Some(query_type) => {
+                        let result = db::exec(query_type, &text(name));
+                        self.report(result);
                     }
-                };
-                self.report(result);
+                    None => self.exec_raw_slot(line),
+                }
             }
             b"cache_set" => {
                 let (key, value, ttl) = cache_set_args(rest);
@@ -379,7 +374,7 @@ impl Job {
                     raw::return_abort(rest.as_ptr(), ffi::len(rest), file.as_ptr(), ffi::len(file), 42, 7, ident);
                     std::arch::wasm32::unreachable();
                 }
-                _ => return self.exec_with_sdk(cmd, rest),
+                _ => return self.exec_with_sdk(line),
             }
         }
         Ok(())

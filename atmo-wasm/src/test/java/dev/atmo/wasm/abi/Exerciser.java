@@ -82,14 +82,16 @@ enum Exerciser {
 
         Language(String title, AbiVersion... generations) {
             this.title = title;
-            this.generations = generations.length == 0 ? EnumSet.allOf(AbiVersion.class) : EnumSet.of(generations[0], generations);
+            this.generations = generations.length == 0
+                    ? EnumSet.allOf(AbiVersion.class)
+                    : EnumSet.copyOf(Arrays.asList(generations));
         }
 
         String title() {
             return title;
         }
 
-        /** Whether exercisers of this language exist for the generation (our SDKs speak only B). */
+        /** Whether exercisers of this language exist for the generation (the project's SDKs speak only B). */
         boolean covers(AbiVersion abi) {
             return generations.contains(abi);
         }
