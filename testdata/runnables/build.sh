@@ -2,7 +2,7 @@
 # Rebuilds every test Runnable of this folder into wasm/<name>.wasm.
 #
 #   ./build.sh            build everything (a missing toolchain is an error)
-#   ./build.sh wat c      build only the named groups: wat, c, rust, as, sdk-rust
+#   ./build.sh wat c      build only the named groups: wat, c, rust, as, sdk-c, sdk-assemblyscript, sdk-rust
 #
 # Toolchains:
 #   wat   wat2wasm (apt-get install wabt)
@@ -10,6 +10,10 @@
 #   rust  Debian's rustc with the wasm32-wasi std (apt-get install rustc libstd-rust-dev-wasm32 lld);
 #         set RUSTC to use another rustc that has the wasm32-wasi target
 #   as    node + npm; AssemblyScript is installed into as/node_modules from as/package-lock.json
+#   sdk-c the exerciser written with the C SDK (sdk/c); the same toolchain as c
+#   sdk-assemblyscript
+#         node + npm; Runnables written with sdk/assemblyscript (@atmo/sdk), built with
+#         sdk/assemblyscript/package-lock.json and asconfig.json
 #   sdk-rust  the same rustc as rust; the exerciser is built with the atmo crate of sdk/rust
 #
 # The script is idempotent: running it twice gives the same files.
@@ -24,7 +28,7 @@ CLANG="${CLANG:-clang}"
 
 groups=("$@")
 if [ ${#groups[@]} -eq 0 ]; then
-    groups=(wat c rust as sdk-rust)
+    groups=(wat c rust as sdk-c sdk-assemblyscript sdk-rust)
 fi
 
 need() {
@@ -117,13 +121,59 @@ build_as() {
     built abi-b-as
 }
 
+build_sdk_c() {
+    need "$CLANG" C
+    echo "C SDK:"
+    local sdk=../../sdk/c
+    "$CLANG" --target=wasm32-wasi -mexec-model=reactor -O2 -Wall -Wextra -Werror -Wl,--strip-all \
+        -I"$sdk" sdk/c/abi-exerciser.c "$sdk/atmo.c" -o "$OUT/sdk-c.wasm"
+    built sdk-c
+    "$CLANG" --target=wasm32-wasi -mexec-model=reactor -O2 -Wall -Wextra -Werror -Wl,--strip-all \
+        -I"$sdk" sdk/c/visits.c "$sdk/atmo.c" -o "$OUT/sdk-c-visits.wasm"
+    built sdk-c-visits
+    "$CLANG" --target=wasm32-wasi -mexec-model=reactor -O2 -Wall -Wextra -Werror -Wl,--strip-all \
+        -I"$sdk" sdk/c/json.c "$sdk/atmo.c" -o "$OUT/sdk-c-json.wasm"
+    built sdk-c-json
+}
+
+build_sdk_assemblyscript() {
+    need node "AssemblyScript SDK"
+    need npm "AssemblyScript SDK"
+    echo "AssemblyScript SDK:"
+    (
+        cd sdk/assemblyscript
+        if [ ! -x node_modules/.bin/asc ]; then
+            npm ci --no-audit --no-fund >/dev/null
+        fi
+        npm run --silent build
+        # the template of `atmo new runnable hello --lang assemblyscript`, built with its own
+        # package.json script and asconfig.json
+        local tmp
+        tmp="$(mktemp -d)"
+        mkdir "$tmp/hello"
+        for f in ../../../../sdk/assemblyscript/template/* ../../../../sdk/assemblyscript/template/.[!.]*; do
+            sed -e 's/{{name}}/hello/g' -e 's/{{crate}}/hello/g' "$f" > "$tmp/hello/$(basename "$f")"
+        done
+        ln -s "$PWD/node_modules" "$tmp/hello/node_modules"
+        (cd "$tmp/hello" && npm run --silent build)
+        cp "$tmp/hello/hello.wasm" ../../wasm/sdk-assemblyscript-template.wasm
+        rm -rf "$tmp"
+    )
+    built sdk-assemblyscript
+    built sdk-assemblyscript-capabilities
+    built sdk-assemblyscript-json
+    built sdk-assemblyscript-template
+}
+
 for group in "${groups[@]}"; do
     case "$group" in
         wat) build_wat ;;
         c) build_c ;;
         rust) build_rust ;;
         as) build_as ;;
+        sdk-c) build_sdk_c ;;
+        sdk-assemblyscript) build_sdk_assemblyscript ;;
         sdk-rust) build_sdk_rust ;;
-        *) echo "build.sh: unknown group '$group' (wat, c, rust, as, sdk-rust)" >&2; exit 2 ;;
+        *) echo "build.sh: unknown group '$group' (wat, c, rust, as, sdk-c, sdk-assemblyscript, sdk-rust)" >&2; exit 2 ;;
     esac
 done

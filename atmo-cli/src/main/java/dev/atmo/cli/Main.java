@@ -1,6 +1,7 @@
 package dev.atmo.cli;
 
 import dev.atmo.cli.log.LoggingSetup;
+import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -8,7 +9,10 @@ import picocli.CommandLine.Command;
 @Command(name = "atmo", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Runs WebAssembly Runnables declared by a Directive.",
         subcommands = {StartCommand.class, ValidateCommand.class, BundleCommand.class, CommandLine.HelpCommand.class})
-public final class Main implements Runnable {
+public final class Main implements Callable<Integer> {
+
+    /** The exit code of a command line that could not be understood, as in most Unix tools. */
+    static final int USAGE = 2;
 
     public static void main(String[] args) {
         int code = run(args);
@@ -18,11 +22,16 @@ public final class Main implements Runnable {
 
     /** Runs the command line and returns the exit code, without exiting (for tests and embedding). */
     public static int run(String... args) {
-        return new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true).execute(args);
+        return new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true)
+                .setParameterExceptionHandler(new UsageMistakes())
+                .execute(args);
     }
 
+    /** {@code atmo} alone: what it can do, on standard error, as a usage mistake. */
     @Override
-    public void run() {
-        new CommandLine(this).usage(System.out);
+    public Integer call() {
+        CommandLine commandLine = new CommandLine(this);
+        commandLine.usage(System.err);
+        return USAGE;
     }
 }
