@@ -1,5 +1,6 @@
 package dev.atmo.server;
 
+import dev.atmo.testing.RepositoryRoot;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
@@ -65,7 +66,7 @@ class SdkCExampleTest {
 
     @Test
     void exampleAnswersTheSameUnderAGenerationADirective(@TempDir Path dir) throws IOException {
-        Path example = TestServers.repositoryRoot().resolve("examples/sdk-c");
+        Path example = RepositoryRoot.path().resolve("examples/sdk-c");
         String directive = Files.readString(example.resolve("Directive.yaml"));
         Files.writeString(dir.resolve("Directive.yaml"), directive.replace("atmoVersion: v0.4.0", "atmoVersion: v0.3.0"));
         Files.createDirectories(dir.resolve("welcome"));
