@@ -2,7 +2,7 @@
 # Rebuilds every test Runnable of this folder into wasm/<name>.wasm.
 #
 #   ./build.sh            build everything (a missing toolchain is an error)
-#   ./build.sh wat c      build only the named groups: wat, c, rust, as, sdk-assemblyscript
+#   ./build.sh wat c      build only the named groups: wat, c, rust, as, sdk-c, sdk-assemblyscript, sdk-rust
 #
 # Toolchains:
 #   wat   wat2wasm (apt-get install wabt)
@@ -14,6 +14,7 @@
 #   sdk-assemblyscript
 #         node + npm; Runnables written with sdk/assemblyscript (@atmo/sdk), built with
 #         sdk/assemblyscript/package-lock.json and asconfig.json
+#   sdk-rust  the same rustc as rust; the exerciser is built with the atmo crate of sdk/rust
 #
 # The script is idempotent: running it twice gives the same files.
 set -euo pipefail
@@ -27,7 +28,7 @@ CLANG="${CLANG:-clang}"
 
 groups=("$@")
 if [ ${#groups[@]} -eq 0 ]; then
-    groups=(wat c rust as sdk-c sdk-assemblyscript)
+    groups=(wat c rust as sdk-c sdk-assemblyscript sdk-rust)
 fi
 
 need() {
@@ -83,6 +84,22 @@ build_rust() {
     built abi-a-rust
     "$RUSTC" "${rflags[@]}" --cfg abi_b rust/abi_exerciser.rs -o "$OUT/abi-b-rust.wasm"
     built abi-b-rust
+}
+
+build_sdk_rust() {
+    need "$RUSTC" Rust
+    echo "Rust SDK:"
+    local tmp
+    tmp="$(mktemp -d)"
+    local rflags=(--edition 2021 --target wasm32-wasi -O -C panic=abort)
+    "$RUSTC" "${rflags[@]}" --crate-type rlib --crate-name atmo ../../sdk/rust/src/lib.rs --out-dir "$tmp"
+    "$RUSTC" "${rflags[@]}" --crate-type cdylib --crate-name sdk_rust -C lto -C strip=symbols \
+        --extern atmo="$tmp/libatmo.rlib" sdk/rust/exerciser.rs -o "$OUT/sdk-rust.wasm"
+    built sdk-rust
+    "$RUSTC" "${rflags[@]}" --crate-type cdylib --crate-name sdk_rust_tour -C lto -C strip=symbols \
+        --extern atmo="$tmp/libatmo.rlib" sdk/rust/tour.rs -o "$OUT/sdk-rust-tour.wasm"
+    built sdk-rust-tour
+    rm -rf "$tmp"
 }
 
 build_as() {
@@ -156,6 +173,7 @@ for group in "${groups[@]}"; do
         as) build_as ;;
         sdk-c) build_sdk_c ;;
         sdk-assemblyscript) build_sdk_assemblyscript ;;
-        *) echo "build.sh: unknown group '$group' (wat, c, rust, as, sdk-c, sdk-assemblyscript)" >&2; exit 2 ;;
+        sdk-rust) build_sdk_rust ;;
+        *) echo "build.sh: unknown group '$group' (wat, c, rust, as, sdk-c, sdk-assemblyscript, sdk-rust)" >&2; exit 2 ;;
     esac
 done

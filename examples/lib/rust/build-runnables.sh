@@ -1,24 +1,25 @@
 #!/bin/sh
 # Rebuilds <name>/<name>.wasm for every Runnable directory (one holding lib.rs and .runnable.yaml) of
-# the bundle directory given as the argument, and <name>/<name>.wasm from <name>/<name>.wat for WAT
-# Runnables. The Rust sources include examples/lib/rust/abi.rs (and json.rs). Needs Debian's rustc with
-# the wasm32-wasi standard library (apt-get install rustc libstd-rust-dev-wasm32 lld; set RUSTC to use
-# another compiler) and, for WAT, wat2wasm (apt-get install wabt). The output is reproducible.
+# the bundle directory given as the argument. The Runnables are written with the project's Rust SDK:
+# sdk/rust is built once as the rlib of crate `atmo`, then each lib.rs is compiled against it, as
+# sdk/rust/README.md describes under "Building by hand". Needs Debian's rustc with the wasm32-wasi
+# standard library (apt-get install rustc libstd-rust-dev-wasm32 lld; set RUSTC to use another
+# compiler). The output is reproducible.
 set -eu
+SDK="$(cd "$(dirname "$0")/../../../sdk/rust" && pwd)"
 cd "$1"
 RUSTC="${RUSTC:-/usr/bin/rustc}"
+FLAGS="--edition 2021 --target wasm32-wasi -O -C panic=abort"
+DEPS="$(mktemp -d)"
+trap 'rm -rf "$DEPS"' EXIT
+# shellcheck disable=SC2086
+"$RUSTC" $FLAGS --crate-type rlib --crate-name atmo "$SDK/src/lib.rs" --out-dir "$DEPS"
 for dir in */; do
     name="${dir%/}"
     [ -f "$name/lib.rs" ] && [ -f "$name/.runnable.yaml" ] || continue
     crate="$(echo "$name" | tr -- '-' '_')"
-    "$RUSTC" --target wasm32-wasi --crate-type cdylib --crate-name "$crate" \
-        -O -C strip=symbols -C panic=abort \
-        -o "$name/$name.wasm" "$name/lib.rs"
-    echo "built $(pwd)/$name/$name.wasm"
-done
-for wat in */*.wat; do
-    [ -e "$wat" ] || continue
-    name="$(dirname "$wat")"
-    wat2wasm "$wat" -o "$name/$name.wasm"
+    # shellcheck disable=SC2086
+    "$RUSTC" $FLAGS --crate-type cdylib --crate-name "$crate" -C lto -C strip=symbols \
+        --extern atmo="$DEPS/libatmo.rlib" -o "$name/$name.wasm" "$name/lib.rs"
     echo "built $(pwd)/$name/$name.wasm"
 done

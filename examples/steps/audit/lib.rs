@@ -2,11 +2,14 @@
 //! `audit offline`; handlers run it with `onErr: {any: continue}`, so the error is recorded in
 //! the state instead of failing the request.
 
-#[path = "../../lib/rust/abi.rs"]
-mod abi;
+use atmo::{RunErr, Runnable};
 
-use abi::RunErr;
+struct Audit;
 
-fn run(_input: Vec<u8>) -> Result<Vec<u8>, RunErr> {
-    Err(RunErr::new(503, "audit offline"))
+impl Runnable for Audit {
+    fn run(&self, _input: Vec<u8>) -> Result<Vec<u8>, RunErr> {
+        Err(RunErr::new(503, "audit offline"))
+    }
 }
+
+atmo::runnable!(Audit);

@@ -1,5 +1,5 @@
 //! `summary`: renders the receipt from what the earlier steps left in the state, read with
-//! `request_get_field(4, key)`:
+//! `atmo::req::state`:
 //!
 //! ```text
 //! {"customer":..,"greeting":..,"lines":<priced>,"total":<sum>,"stock":..,"audit":..}
@@ -9,47 +9,50 @@
 //! output, or the `{"code":..,"message":..}` of an error the handler continued past) and are
 //! embedded as they are. A missing key becomes `null`. Sets `Content-Type: application/json`.
 
-#[path = "../../lib/rust/abi.rs"]
-mod abi;
-#[path = "../../lib/rust/json.rs"]
-mod json;
+use atmo::json::{self, Value};
+use atmo::{req, resp, RunErr, Runnable};
 
-use abi::RunErr;
-use json::Value;
+struct Summary;
 
-fn run(_input: Vec<u8>) -> Result<Vec<u8>, RunErr> {
-    let priced = abi::state("priced").unwrap_or_else(|| String::from("[]"));
-    let total: i64 = match json::parse(priced.as_bytes()) {
-        Some(Value::Array(lines)) => lines
+impl Runnable for Summary {
+    fn run(&self, _input: Vec<u8>) -> Result<Vec<u8>, RunErr> {
+        let priced = state("priced")
+            .map(|text| json::parse(text.as_bytes()))
+            .unwrap_or_else(|| Ok(Value::array()));
+        let lines = match priced {
+            Ok(lines @ Value::Array(_)) => lines,
+            _ => return Err(RunErr::new(500, "priced is not a JSON array")),
+        };
+        let total: i64 = lines
+            .as_array()
+            .unwrap_or(&[])
             .iter()
-            .filter_map(|line| line.get("total").and_then(Value::as_whole))
-            .sum(),
-        _ => return Err(RunErr::new(500, "priced is not a JSON array")),
-    };
+            .filter_map(|line| line.get("total").and_then(Value::as_i64))
+            .sum();
 
-    let receipt = format!(
-        "{{\"customer\":{},\"greeting\":{},\"lines\":{},\"total\":{},\"stock\":{},\"audit\":{}}}",
-        text("customer"),
-        text("greeting"),
-        priced,
-        total,
-        embedded("stock"),
-        embedded("audit"),
-    );
-    abi::set_header("Content-Type", "application/json");
-    Ok(receipt.into_bytes())
+        let receipt = Value::object()
+            .with("customer", state("customer"))
+            .with("greeting", state("greeting"))
+            .with("lines", lines)
+            .with("total", total)
+            .with("stock", embedded("stock"))
+            .with("audit", embedded("audit"));
+        resp::set_header("Content-Type", "application/json");
+        Ok(receipt.to_bytes())
+    }
 }
 
-/// A state value as a JSON string, or `null`.
-fn text(key: &str) -> String {
-    abi::state(key).map_or_else(|| String::from("null"), |value| json::quote(&value))
+/// A state value, or `None` when the key is not set (it reads as empty).
+fn state(key: &str) -> Option<String> {
+    req::state(key).ok().filter(|value| !value.is_empty())
 }
 
 /// A state value that already is JSON, as it is; other text as a JSON string; `null` if absent.
-fn embedded(key: &str) -> String {
-    match abi::state(key) {
-        Some(value) if json::parse(value.as_bytes()).is_some() => value,
-        Some(value) => json::quote(&value),
-        None => String::from("null"),
+fn embedded(key: &str) -> Value {
+    match state(key) {
+        Some(text) => json::parse(text.as_bytes()).unwrap_or(Value::String(text)),
+        None => Value::Null,
     }
 }
+
+atmo::runnable!(Summary);

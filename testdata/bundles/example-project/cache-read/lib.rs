@@ -1,6 +1,6 @@
 //! `cache-read`: the body is a cache key; answers its value, or `<absent>` when the key is not set.
 
-#[path = "../../../../examples/lib/rust/abi.rs"]
+#[path = "../lib/abi.rs"]
 mod abi;
 
 use abi::RunErr;

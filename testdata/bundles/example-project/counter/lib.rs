@@ -1,7 +1,7 @@
 //! `counter`: keeps a counter in linear memory; every job increments it and answers the new
 //! value in decimal (`1`, `2`, ...). Shows whether jobs reuse the same instance.
 
-#[path = "../../../../examples/lib/rust/abi.rs"]
+#[path = "../lib/abi.rs"]
 mod abi;
 
 use abi::RunErr;

@@ -3,7 +3,7 @@
 //! `method`, `url`, `id`, `body`, the header `Content-Type` and the URL parameter `x`.
 //! A field for which the host returns a negative value is printed as `<absent>`.
 
-#[path = "../../../../examples/lib/rust/abi.rs"]
+#[path = "../lib/abi.rs"]
 mod abi;
 
 use abi::RunErr;

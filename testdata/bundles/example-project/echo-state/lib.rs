@@ -3,7 +3,7 @@
 //! when `request_get_field(4, key)` returns a negative value; lines are joined with `\n`
 //! (no trailing newline).
 
-#[path = "../../../../examples/lib/rust/abi.rs"]
+#[path = "../lib/abi.rs"]
 mod abi;
 
 use abi::RunErr;

@@ -2,7 +2,7 @@
 //! end of the body); always fails with that code and message, e.g. `201 created-but-error`.
 //! A body that does not start with a number fails with code 400 and `invalid code: <body>`.
 
-#[path = "../../../../examples/lib/rust/abi.rs"]
+#[path = "../lib/abi.rs"]
 mod abi;
 
 use abi::RunErr;

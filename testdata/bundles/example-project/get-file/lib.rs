@@ -2,7 +2,7 @@
 //! that is empty or absent, by the state key `file`; answers `failed` when there is no such file.
 //! The name is passed to the host unchanged (the host normalises `static/`, `/` and `./`).
 
-#[path = "../../../../examples/lib/rust/abi.rs"]
+#[path = "../lib/abi.rs"]
 mod abi;
 
 use abi::RunErr;

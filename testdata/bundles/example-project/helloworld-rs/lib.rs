@@ -1,6 +1,6 @@
 //! `helloworld-rs`: answers `hello <body>`.
 
-#[path = "../../../../examples/lib/rust/abi.rs"]
+#[path = "../lib/abi.rs"]
 mod abi;
 
 use abi::RunErr;

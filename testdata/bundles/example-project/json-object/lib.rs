@@ -1,6 +1,6 @@
 //! `json-object`: answers `{"len":<n>}` where n is the body length in bytes.
 
-#[path = "../../../../examples/lib/rust/abi.rs"]
+#[path = "../lib/abi.rs"]
 mod abi;
 
 use abi::RunErr;

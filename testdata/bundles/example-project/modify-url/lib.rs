@@ -1,7 +1,7 @@
 //! `modify-url`: answers `<body>/suborbital`; with an empty body it uses the state key `url`
 //! instead (empty when that key is absent).
 
-#[path = "../../../../examples/lib/rust/abi.rs"]
+#[path = "../lib/abi.rs"]
 mod abi;
 
 use abi::RunErr;

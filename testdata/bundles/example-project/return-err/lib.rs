@@ -1,6 +1,6 @@
 //! `return-err`: always fails with `{code: 400, message: "job failed"}`.
 
-#[path = "../../../../examples/lib/rust/abi.rs"]
+#[path = "../lib/abi.rs"]
 mod abi;
 
 use abi::RunErr;

@@ -1,7 +1,7 @@
 //! `run-each`: reads the forEach element from the state key `__elem` (a JSON object such as
 //! `{"name":"Connor"}`) and answers `{"name":"Hello Connor"}`.
 
-#[path = "../../../../examples/lib/rust/abi.rs"]
+#[path = "../lib/abi.rs"]
 mod abi;
 
 use abi::RunErr;

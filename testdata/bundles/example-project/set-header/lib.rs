@@ -2,7 +2,7 @@
 //! blank lines are skipped; name and value are trimmed). Sets each with `resp_set_header`
 //! in order and answers `ok`. A non-blank line without `:` fails with code 400.
 
-#[path = "../../../../examples/lib/rust/abi.rs"]
+#[path = "../lib/abi.rs"]
 mod abi;
 
 use abi::RunErr;

@@ -2,7 +2,7 @@
 //! `std::time::Instant`, i.e. WASI `clock_time_get`) and answers `slept <ms>`. An empty body
 //! means 0; a body that is not a number fails with code 400.
 
-#[path = "../../../../examples/lib/rust/abi.rs"]
+#[path = "../lib/abi.rs"]
 mod abi;
 
 use abi::RunErr;

@@ -2,7 +2,7 @@
 //! milliseconds each run lasts. Counts runs in the cache under `<name>.count` and records in
 //! `<name>.overlap` whether a run started while another was still going (`<name>.running`).
 
-#[path = "../../../../examples/lib/rust/abi.rs"]
+#[path = "../lib/abi.rs"]
 mod abi;
 
 use abi::RunErr;

@@ -1,6 +1,6 @@
 //! `upper`: answers the body with ASCII letters upper-cased (other bytes unchanged).
 
-#[path = "../../../../examples/lib/rust/abi.rs"]
+#[path = "../lib/abi.rs"]
 mod abi;
 
 use abi::RunErr;

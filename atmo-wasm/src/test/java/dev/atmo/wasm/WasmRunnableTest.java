@@ -82,13 +82,13 @@ class WasmRunnableTest {
 
     @Test
     void anInstanceWhoseMemoryKeepsGrowingIsRetiredBeforeItReachesTheCap() {
-        // the hello example follows the Rust SDK: every input it is given stays allocated
+        // abi-a-rust follows the Suborbital Rust SDK 0.12: every input it is given stays allocated
         Limits limits = Limits.builder().withMaxMemoryPages(48).withMaxInstances(1).build();
-        try (WasmRunnable leaky = WasmRunnable.load(TestModules.example("hello/hello/hello.wasm"),
-                ModuleOptions.of("hello").withLimits(limits), new Slf4jGuestLog())) {
-            String input = "x".repeat(65536);
+        try (WasmRunnable leaky = WasmRunnable.load(TestModules.bytes("abi-a-rust"),
+                ModuleOptions.of("abi-a-rust").withLimits(limits), new Slf4jGuestLog())) {
+            String text = "x".repeat(65536);
             for (int i = 0; i < 100; i++) {
-                assertThat(run(leaky, input)).as("run " + i).isEqualTo("hello " + input);
+                assertThat(run(leaky, "echo " + text)).as("run " + i).isEqualTo(text);
             }
             assertThat(leaky.pool().retiredCount()).isPositive();
             assertThat(leaky.pool().discardedCount()).isZero();

@@ -20,7 +20,8 @@ enum Exerciser {
     C_B("abi-b-c", AbiVersion.B, Language.C, "_initialize"),
     SWIFT_B("abi-swift-wat", AbiVersion.B, Language.SWIFT_WAT, "_start"),
     ASSEMBLYSCRIPT_SDK_B("sdk-assemblyscript", AbiVersion.B, Language.ASSEMBLYSCRIPT_SDK, "start-section,init"),
-    C_SDK_B("sdk-c", AbiVersion.B, Language.C_SDK, "_initialize,init");
+    C_SDK_B("sdk-c", AbiVersion.B, Language.C_SDK, "_initialize,init"),
+    RUST_SDK_B("sdk-rust", AbiVersion.B, Language.RUST_SDK, "init");
 
     private final String module;
     private final AbiVersion abi;
@@ -77,7 +78,8 @@ enum Exerciser {
         C("C"),
         SWIFT_WAT("Swift twins (WAT)"),
         ASSEMBLYSCRIPT_SDK("AssemblyScript SDK", AbiVersion.B),
-        C_SDK("C SDK", AbiVersion.B);
+        C_SDK("C SDK", AbiVersion.B),
+        RUST_SDK("Rust SDK", AbiVersion.B);
 
         private final String title;
         private final Set<AbiVersion> generations;

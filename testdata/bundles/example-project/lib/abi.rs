@@ -1,8 +1,8 @@
 //! Hand-written bindings for the ABI-A Runnable interface (reactr v0.11, Suborbital Rust SDK
-//! 0.9-0.12), shared by the Rust Runnables of `examples/` and `testdata/bundles/example-project/`.
-//! Each Runnable includes this file with a `#[path = ".../examples/lib/rust/abi.rs"] mod abi;`
-//! relative to its `lib.rs` and defines `fn run(input: Vec<u8>) -> Result<Vec<u8>, abi::RunErr>` at
-//! the crate root.
+//! 0.9-0.12), shared by the Rust Runnables of this bundle: they stand for Runnables built with the
+//! upstream SDK of that generation. (New Runnables use the project's own crate, `sdk/rust`.) Each
+//! Runnable includes this file with `#[path = "../lib/abi.rs"] mod abi;` and defines
+//! `fn run(input: Vec<u8>) -> Result<Vec<u8>, abi::RunErr>` at the crate root.
 //!
 //! Like the SDK, the module exports `memory`, `allocate`, `deallocate`, `init` and `run_e`:
 //! * `allocate` leaks a `Vec` of the requested capacity; `deallocate` does not free it.
