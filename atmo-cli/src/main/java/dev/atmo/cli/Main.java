@@ -7,7 +7,8 @@ import picocli.CommandLine.Command;
 /** The {@code atmo} command: start a bundle, validate one, print the version. */
 @Command(name = "atmo", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Runs WebAssembly Runnables declared by a Directive.",
-        subcommands = {StartCommand.class, ValidateCommand.class, BundleCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {StartCommand.class, ValidateCommand.class, BundleCommand.class, NewCommand.class,
+                BuildCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     public static void main(String[] args) {

@@ -1,0 +1,95 @@
+package dev.atmo.cli.project;
+
+import dev.atmo.directive.DirectiveException;
+import dev.atmo.directive.DirectiveLoader;
+import dev.atmo.directive.RunnableDecl;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * Finds the Runnables of a project: each direct sub-folder with a {@code .runnable.yaml} whose {@code lang}
+ * one of our SDKs builds. Folders of other languages (built elsewhere) are left out, as are hidden ones.
+ */
+public final class ProjectLayout {
+    private static final List<String> RUNNABLE_FILES = List.of(".runnable.yaml", ".runnable.yml");
+
+    private ProjectLayout() {
+    }
+
+    /**
+     * The buildable Runnables of {@code project}, ordered by folder name.
+     *
+     * @throws ProjectException when the folder is missing or a {@code .runnable.yaml} is unreadable
+     */
+    public static List<RunnableFolder> runnables(Path project) {
+        if (!Files.isDirectory(project)) {
+            throw new ProjectException(project + " is not a directory; give the project directory "
+                    + "(the one holding Directive.yaml)");
+        }
+        List<RunnableFolder> found = new ArrayList<>();
+        try (Stream<Path> children = Files.list(project)) {
+            for (Path child : children.sorted().toList()) {
+                String name = child.getFileName().toString();
+                if (!Files.isDirectory(child) || name.startsWith(".")) {
+                    continue;
+                }
+                runnable(child).ifPresent(found::add);
+            }
+        } catch (IOException e) {
+            throw new ProjectException("cannot list " + project + ": " + e.getMessage(), e);
+        }
+        return found;
+    }
+
+    /**
+     * The names of every Runnable the project declares, whatever its language: folders with a
+     * {@code .runnable.yaml} and modules at the top of the project.
+     */
+    public static List<String> declaredNames(Path project) {
+        List<String> names = new ArrayList<>();
+        try (Stream<Path> children = Files.list(project)) {
+            for (Path child : children.sorted().toList()) {
+                String name = child.getFileName().toString();
+                if (Files.isRegularFile(child) && name.endsWith(".wasm")) {
+                    names.add(name.substring(0, name.length() - ".wasm".length()));
+                } else if (Files.isDirectory(child) && !name.startsWith(".")) {
+                    declaredName(child).ifPresent(names::add);
+                }
+            }
+        } catch (IOException e) {
+            throw new ProjectException("cannot list " + project + ": " + e.getMessage(), e);
+        }
+        return names;
+    }
+
+    private static Optional<String> declaredName(Path folder) {
+        return declaration(folder).map(d -> d.name().isEmpty() ? folder.getFileName().toString() : d.name());
+    }
+
+    /** The Runnable of one folder, when it has a {@code .runnable.yaml} with a language we build. */
+    public static Optional<RunnableFolder> runnable(Path folder) {
+        return declaration(folder).flatMap(declared -> Language.find(declared.lang()).map(language ->
+                new RunnableFolder(folder, declared.name().isEmpty() ? folder.getFileName().toString()
+                        : declared.name(), language)));
+    }
+
+    private static Optional<RunnableDecl> declaration(Path folder) {
+        Optional<Path> file = RUNNABLE_FILES.stream().map(folder::resolve).filter(Files::isRegularFile).findFirst();
+        if (file.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(DirectiveLoader.loadRunnable(Files.readAllBytes(file.get()), file.get().toString())
+                    .runnable());
+        } catch (IOException e) {
+            throw new ProjectException("cannot read " + file.get() + ": " + e.getMessage(), e);
+        } catch (DirectiveException e) {
+            throw new ProjectException(e.getMessage(), e);
+        }
+    }
+}
