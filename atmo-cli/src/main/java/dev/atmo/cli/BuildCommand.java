@@ -19,7 +19,7 @@ import picocli.CommandLine.Parameters;
                 + "toolchain; with --bundle, then packages the project like atmo bundle.")
 final class BuildCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", paramLabel = "DIR", defaultValue = ".",
+    @Parameters(index = "0", arity = "0..1", paramLabel = "DIR", defaultValue = ".",
             description = "the project directory (default: the current one)")
     Path directory;
 

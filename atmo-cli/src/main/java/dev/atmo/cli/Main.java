@@ -4,11 +4,11 @@ import dev.atmo.cli.log.LoggingSetup;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The {@code atmo} command: start a bundle, validate one, print the version. */
+/** The {@code atmo} command: create, build and develop a project; start, validate or bundle one. */
 @Command(name = "atmo", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Runs WebAssembly Runnables declared by a Directive.",
         subcommands = {StartCommand.class, ValidateCommand.class, BundleCommand.class, NewCommand.class,
-                BuildCommand.class, CommandLine.HelpCommand.class})
+                BuildCommand.class})
 public final class Main implements Runnable {
 
     public static void main(String[] args) {
@@ -19,11 +19,18 @@ public final class Main implements Runnable {
 
     /** Runs the command line and returns the exit code, without exiting (for tests and embedding). */
     public static int run(String... args) {
-        return new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true).execute(args);
+        return commandLine().execute(args);
+    }
+
+    private static CommandLine commandLine() {
+        return new CommandLine(new Main())
+                .addSubcommand("dev", DevCommand.commandLine())
+                .addSubcommand("help", new CommandLine.HelpCommand())
+                .setCaseInsensitiveEnumValuesAllowed(true);
     }
 
     @Override
     public void run() {
-        new CommandLine(this).usage(System.out);
+        commandLine().usage(System.out);
     }
 }

@@ -214,7 +214,7 @@ final class StartCommand implements Callable<Integer> {
         return compileWait ? EngineMode.COMPILER : EngineMode.COMPILER_IN_BACKGROUND;
     }
 
-    private ServerOptions options() {
+    ServerOptions options() {
         int pages = Math.max(1, Math.min(65536, maxMemoryMib * 16));
         Limits.Builder limits = Limits.builder()
                 .withDeadline(Duration.ofMillis((long) (timeoutSeconds * 1000)))
