@@ -2,7 +2,7 @@
 # Rebuilds every test Runnable of this folder into wasm/<name>.wasm.
 #
 #   ./build.sh            build everything (a missing toolchain is an error)
-#   ./build.sh wat c      build only the named groups: wat, c, rust, as
+#   ./build.sh wat c      build only the named groups: wat, c, rust, as, sdk-assemblyscript
 #
 # Toolchains:
 #   wat   wat2wasm (apt-get install wabt)
@@ -10,6 +10,9 @@
 #   rust  Debian's rustc with the wasm32-wasi std (apt-get install rustc libstd-rust-dev-wasm32 lld);
 #         set RUSTC to use another rustc that has the wasm32-wasi target
 #   as    node + npm; AssemblyScript is installed into as/node_modules from as/package-lock.json
+#   sdk-assemblyscript
+#         node + npm; Runnables written with sdk/assemblyscript (@atmo/sdk), built with
+#         sdk/assemblyscript/package-lock.json and asconfig.json
 #
 # The script is idempotent: running it twice gives the same files.
 set -euo pipefail
@@ -23,7 +26,7 @@ CLANG="${CLANG:-clang}"
 
 groups=("$@")
 if [ ${#groups[@]} -eq 0 ]; then
-    groups=(wat c rust as)
+    groups=(wat c rust as sdk-assemblyscript)
 fi
 
 need() {
@@ -100,12 +103,27 @@ build_as() {
     built abi-b-as
 }
 
+build_sdk_assemblyscript() {
+    need node "AssemblyScript SDK"
+    need npm "AssemblyScript SDK"
+    echo "AssemblyScript SDK:"
+    (
+        cd sdk/assemblyscript
+        if [ ! -x node_modules/.bin/asc ]; then
+            npm ci --no-audit --no-fund >/dev/null
+        fi
+        npm run --silent build
+    )
+    built sdk-assemblyscript
+}
+
 for group in "${groups[@]}"; do
     case "$group" in
         wat) build_wat ;;
         c) build_c ;;
         rust) build_rust ;;
         as) build_as ;;
-        *) echo "build.sh: unknown group '$group' (wat, c, rust, as)" >&2; exit 2 ;;
+        sdk-assemblyscript) build_sdk_assemblyscript ;;
+        *) echo "build.sh: unknown group '$group' (wat, c, rust, as, sdk-assemblyscript)" >&2; exit 2 ;;
     esac
 done

@@ -1,6 +1,8 @@
 package dev.atmo.wasm.abi;
 
 import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
@@ -15,7 +17,8 @@ enum Exerciser {
     RUST_B("abi-b-rust", AbiVersion.B, Language.RUST, "_start"),
     ASSEMBLYSCRIPT_B("abi-b-as", AbiVersion.B, Language.ASSEMBLYSCRIPT, "start-section"),
     C_B("abi-b-c", AbiVersion.B, Language.C, "_initialize"),
-    SWIFT_B("abi-swift-wat", AbiVersion.B, Language.SWIFT_WAT, "_start");
+    SWIFT_B("abi-swift-wat", AbiVersion.B, Language.SWIFT_WAT, "_start"),
+    ASSEMBLYSCRIPT_SDK_B("sdk-assemblyscript", AbiVersion.B, Language.ASSEMBLYSCRIPT_SDK, "start-section,init");
 
     private final String module;
     private final AbiVersion abi;
@@ -70,16 +73,24 @@ enum Exerciser {
         RUST("Rust"),
         ASSEMBLYSCRIPT("AssemblyScript"),
         C("C"),
-        SWIFT_WAT("Swift twins (WAT)");
+        SWIFT_WAT("Swift twins (WAT)"),
+        ASSEMBLYSCRIPT_SDK("AssemblyScript SDK", AbiVersion.B);
 
         private final String title;
+        private final Set<AbiVersion> generations;
 
-        Language(String title) {
+        Language(String title, AbiVersion... generations) {
             this.title = title;
+            this.generations = generations.length == 0 ? EnumSet.allOf(AbiVersion.class) : Set.of(generations);
         }
 
         String title() {
             return title;
+        }
+
+        /** Whether this language has exercisers of the generation (our SDKs speak only B). */
+        boolean speaks(AbiVersion abi) {
+            return generations.contains(abi);
         }
     }
 }
