@@ -34,6 +34,10 @@ final class DevCommand implements Callable<Integer> {
 
     private final StartCommand start = new StartCommand();
 
+    StartCommand start() {
+        return start;
+    }
+
     /** The command with the options of {@code atmo start} added to its own. */
     static CommandLine commandLine() {
         DevCommand dev = new DevCommand();

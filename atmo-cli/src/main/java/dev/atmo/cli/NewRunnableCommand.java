@@ -34,7 +34,7 @@ final class NewRunnableCommand implements Callable<Integer> {
             description = "rust, assemblyscript (as, ts, typescript) or c")
     String language;
 
-    @Option(names = "--route", arity = "2", paramLabel = "METHOD /PATH",
+    @Option(names = "--route", arity = "2", paramLabel = "METHOD /PATH", hideParamSyntax = true,
             description = "add a request handler for this route, for example --route POST /greet")
     List<String> route = new ArrayList<>();
 
@@ -47,7 +47,7 @@ final class NewRunnableCommand implements Callable<Integer> {
         try {
             Language lang = Language.of(language);
             Scaffold.checkNewRunnable(project, name);
-            Path directiveFile = project.resolve("Directive.yaml");
+            Path directiveFile = project.resolve("Directive.yaml").normalize();
             String before = Files.readString(directiveFile, StandardCharsets.UTF_8);
             DirectiveEdit edit = new DirectiveEdit(directiveFile.toString(), before).declareRunnable(name, lang);
             if (!route.isEmpty()) {

@@ -79,7 +79,8 @@ public final class DirectiveEdit {
             problems.addAll(e.problems());
         }
         if (!problems.isEmpty()) {
-            throw new ProjectException(Problem.render(fileName, problems) + "\n" + fileName + " left unchanged");
+            throw new ProjectException(Problem.render(fileName, problems) + "\n" + fileName
+                    + " left unchanged (the lines above are those it would have had with the addition)");
         }
     }
 

@@ -68,7 +68,7 @@ public final class Scaffold {
             throw new ProjectException(project.toAbsolutePath().normalize() + " has no Directive.yaml; run atmo new "
                     + "runnable inside a project (see atmo new project) or give it with --dir");
         }
-        Path folder = project.resolve(name);
+        Path folder = project.resolve(name).normalize();
         if (Files.exists(folder)) {
             throw new ProjectException(folder + " already exists; choose another name");
         }
