@@ -110,6 +110,17 @@ atmo_result atmo_err(atmo_error error);
         (var) = atmo_try_result_.value;                                                                          \
     } while (0)
 
+/*
+ * Propagates failures of a call whose value is not needed:
+ *
+ *     ATMO_CHECK(atmo_cache_set("count", atmo_s("1"), 0));
+ */
+#define ATMO_CHECK(call)                                                                                         \
+    do {                                                                                                         \
+        __typeof__(call) atmo_check_result_ = (call);                                                            \
+        if (!atmo_check_result_.ok) return atmo_err(atmo_check_result_.error);                                   \
+    } while (0)
+
 /* ------------------------------------------------------------------------------------------------
  * The Runnable
  * ---------------------------------------------------------------------------------------------- */
