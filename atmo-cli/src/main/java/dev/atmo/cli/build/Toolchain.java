@@ -40,7 +40,7 @@ interface Toolchain {
         return switch (language) {
             case RUST -> new RustToolchain(executables, environment);
             case ASSEMBLYSCRIPT -> new AssemblyScriptToolchain(executables);
-            case C -> new CToolchain(executables);
+            case C -> new CToolchain(executables, environment);
         };
     }
 }

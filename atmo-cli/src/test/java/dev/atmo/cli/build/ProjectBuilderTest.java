@@ -82,17 +82,26 @@ class ProjectBuilderTest {
     }
 
     @Test
+    void aCompilerNamedByCcReplacesClang(@TempDir Path dir) {
+        Map<String, String> environment = Map.of("PATH", "/usr/bin:/bin", "CC", dir.resolve("zig") + " cc");
+        assertThat(new CToolchain(new Executables(environment), environment).missing())
+                .contains(dir.resolve("zig") + " not found; install C for WebAssembly: " + CToolchain.INSTALL);
+        Map<String, String> clang = Map.of("PATH", "/usr/bin:/bin", "CC", "clang");
+        assertThat(new CToolchain(new Executables(clang), clang).missing()).isEmpty();
+    }
+
+    @Test
     void knownFailuresGetTheirFix() {
         Executables none = new Executables(Map.of());
-        assertThat(new CToolchain(none).hint("wasm-ld: error: cannot open /usr/lib/llvm-14/lib/clang/14.0.6/lib/wasi/"
+        assertThat(new CToolchain(none, Map.of()).hint("wasm-ld: error: cannot open /usr/lib/llvm-14/lib/clang/14.0.6/lib/wasi/"
                 + "libclang_rt.builtins-wasm32.a: No such file or directory"))
                 .contains("the wasm32 compiler runtime is missing: apt-get install libclang-rt-dev-wasm32");
-        assertThat(new CToolchain(none).hint("fatal error: 'stdio.h' file not found"))
+        assertThat(new CToolchain(none, Map.of()).hint("fatal error: 'stdio.h' file not found"))
                 .contains("the WASI C library is missing: apt-get install wasi-libc");
         assertThat(new RustToolchain(none, Map.of()).hint("error[E0463]: can't find crate for `std`"))
                 .contains("the wasm32-wasi standard library is missing: " + RustToolchain.INSTALL);
         assertThat(new RustToolchain(none, Map.of()).hint("error: unknown print request `split-debuginfo`"))
                 .isPresent();
-        assertThat(new CToolchain(none).hint("runnable.c:3:1: error: expected expression")).isEmpty();
+        assertThat(new CToolchain(none, Map.of()).hint("runnable.c:3:1: error: expected expression")).isEmpty();
     }
 }
