@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicBoolean;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -69,7 +70,11 @@ final class DevCommand implements Callable<Integer> {
         }
         DevSession session = new DevSession(directory, options, new ProjectBuilder(System.getenv(), System.out),
                 System.out);
+        AtomicBoolean ended = new AtomicBoolean();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            if (ended.get()) {
+                return;
+            }
             session.close();
             LoggingSetup.flush();
             System.out.flush();
@@ -81,9 +86,14 @@ final class DevCommand implements Callable<Integer> {
             return 0;
         } catch (ProjectException e) {
             return Failures.report("dev", e);
-        } catch (RuntimeException e) {
+        } catch (Exception e) {
+            // Netty reports a port in use with an exception it does not declare
             System.err.println("atmo dev: not starting: " + e.getMessage());
             return 1;
+        } finally {
+            // the session ended by itself: its exit code stands
+            ended.set(true);
+            session.close();
         }
     }
 }

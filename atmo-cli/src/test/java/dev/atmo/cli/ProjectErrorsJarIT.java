@@ -72,10 +72,13 @@ class ProjectErrorsJarIT {
         assertThat(atmoIn(dir, "new", "project", "app", "--lang", "c").exit()).isZero();
         Path app = dir.resolve("app");
         String directive = Files.readString(app.resolve("Directive.yaml"));
-        Outcome outcome = atmoIn(app, "new", "runnable", "second", "--lang", "c", "--route", "POST", "/hello");
-        assertThat(outcome.exit()).isEqualTo(1);
-        assertThat(outcome.output()).startsWith("atmo new runnable: ").contains("/hello")
-                .endsWith("Directive.yaml left unchanged\n");
+        assertThat(atmoIn(app, "new", "runnable", "second", "--lang", "c", "--route", "POST", "/hello"))
+                .isEqualTo(new Outcome(1, """
+                        atmo new runnable: found 1 problems in Directive.yaml:
+                        \tDirective.yaml:12:5: handler for POST /hello at line 12 conflicts with handler for POST \
+                        /hello at line 7: the same method and path are registered twice
+                        Directive.yaml left unchanged (the lines above are those it would have had with the addition)
+                        """));
         assertThat(app.resolve("second")).doesNotExist();
         assertThat(Files.readString(app.resolve("Directive.yaml"))).isEqualTo(directive);
     }
@@ -84,7 +87,7 @@ class ProjectErrorsJarIT {
     void aMissingCCompilerNamesTheDebianPackages(@TempDir Path dir) throws Exception {
         assertThat(atmoIn(dir, "new", "project", "app", "--lang", "c").exit()).isZero();
         Path bin = Files.createDirectories(dir.resolve("bin"));
-        Files.createSymbolicLink(bin.resolve("make"), Path.of("/usr/bin/make"));
+        Path make = Files.createSymbolicLink(bin.resolve("make"), Path.of("/usr/bin/make"));
         assertThat(atmoIn(dir.resolve("app"), java.util.Map.of("PATH", bin.toString()), "build"))
                 .isEqualTo(new Outcome(1, """
                         building hello (c)... toolchain missing
@@ -92,6 +95,7 @@ class ProjectErrorsJarIT {
                         libclang-rt-dev-wasm32
                         1 of 1 Runnables failed to build
                         """));
+        Files.delete(make);
     }
 
     @Test
@@ -131,5 +135,28 @@ class ProjectErrorsJarIT {
                 .endsWith("1 of 1 Runnables failed to build\n")
                 .doesNotContain("wrote");
         assertThat(dir.resolve("app/runnables.wasm.zip")).doesNotExist();
+    }
+
+    @Test
+    void devOutsideAProjectSaysWhereItLooked(@TempDir Path dir) throws Exception {
+        assertThat(atmoIn(dir, "dev")).isEqualTo(new Outcome(1, "atmo dev: " + dir.toRealPath() + " has no "
+                + "Directive.yaml; run it in a project directory (see atmo new project)\n"));
+    }
+
+    @Test
+    void devOnAPortInUseStopsWithTheReason(@TempDir Path dir) throws Exception {
+        assertThat(atmoIn(dir, "new", "project", "app", "--lang", "c").exit()).isZero();
+        try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1,
+                java.net.InetAddress.getLoopbackAddress())) {
+            Outcome outcome = atmoIn(dir.resolve("app"), "dev", "--host", "127.0.0.1", "--port",
+                    String.valueOf(taken.getLocalPort()));
+            assertThat(outcome.exit()).isEqualTo(1);
+            assertThat(outcome.output()).containsPattern("building hello \\(c\\)\\.\\.\\. ok")
+                    .doesNotContain("serving on");
+            // Netty words the cause by transport: "bind(..) failed with error(-98): " with epoll
+            assertThat(outcome.output().lines().filter(l -> l.startsWith("atmo dev: ")))
+                    .singleElement().asString().startsWith("atmo dev: not starting: ")
+                    .endsWith("Address already in use");
+        }
     }
 }

@@ -45,6 +45,10 @@ final class AssemblyScriptToolchain implements Toolchain {
             return Optional.of("npm could not reach its registry to install the compiler; connect once, or copy "
                     + "node_modules from another project");
         }
+        if (output.contains("asc: not found") || output.contains("Cannot find module")) {
+            return Optional.of("the compiler is not installed in node_modules (an earlier npm install may have "
+                    + "been interrupted): delete node_modules and build again");
+        }
         return Optional.empty();
     }
 }

@@ -31,6 +31,7 @@ public final class DevSession implements AutoCloseable {
     private final PrintStream out;
     private final Map<Path, String> seen = new HashMap<>();
     private String seenApplication = "";
+    private String lastProblem = "";
     private AtmoServer server;
     private volatile boolean stopped;
 
@@ -65,11 +66,16 @@ public final class DevSession implements AutoCloseable {
                     continue;
                 }
                 seenApplication = applicationFingerprint();
+                lastProblem = "";
                 rebuild(changed);
             } catch (InterruptedException e) {
                 return;
             } catch (ProjectException e) {
-                out.println("atmo dev: " + e.getMessage());
+                // checked again on every tick: say it once, not every 300 ms
+                if (!e.getMessage().equals(lastProblem)) {
+                    out.println("atmo dev: " + e.getMessage());
+                    lastProblem = e.getMessage();
+                }
             }
         }
     }
