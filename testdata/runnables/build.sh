@@ -113,8 +113,23 @@ build_sdk_assemblyscript() {
             npm ci --no-audit --no-fund >/dev/null
         fi
         npm run --silent build
+        # the template of `atmo new runnable hello --lang assemblyscript`, built with its own
+        # package.json script and asconfig.json
+        local tmp
+        tmp="$(mktemp -d)"
+        mkdir "$tmp/hello"
+        for f in ../../../../sdk/assemblyscript/template/* ../../../../sdk/assemblyscript/template/.[!.]*; do
+            sed -e 's/{{name}}/hello/g' -e 's/{{crate}}/hello/g' "$f" > "$tmp/hello/$(basename "$f")"
+        done
+        ln -s "$PWD/node_modules" "$tmp/hello/node_modules"
+        (cd "$tmp/hello" && npm run --silent build)
+        cp "$tmp/hello/hello.wasm" ../../wasm/sdk-assemblyscript-template.wasm
+        rm -rf "$tmp"
     )
     built sdk-assemblyscript
+    built sdk-assemblyscript-capabilities
+    built sdk-assemblyscript-json
+    built sdk-assemblyscript-template
 }
 
 for group in "${groups[@]}"; do

@@ -196,7 +196,7 @@ export class JsonValue {
 
   private expect(kind: JsonKind, operation: string): void {
     if (this.kind != kind) {
-      abort("JsonValue." + operation + " on a value that is not an " + (kind == JsonKind.OBJECT ? "object" : "array"));
+      throw new Error("JsonValue." + operation + " on a value that is not an " + (kind == JsonKind.OBJECT ? "object" : "array"));
     }
   }
 }

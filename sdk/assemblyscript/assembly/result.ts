@@ -56,7 +56,7 @@ export class Result<T> {
   get value(): T {
     const error = this._error;
     if (error !== null) {
-      abort("value of a failed result: " + error.toString());
+      throw new Error("value of a failed result: " + error.toString());
     }
     return this._value;
   }
@@ -65,7 +65,7 @@ export class Result<T> {
   get error(): HostError {
     const error = this._error;
     if (error === null) {
-      abort("error of a successful result");
+      throw new Error("error of a successful result");
     }
     return changetype<HostError>(error);
   }

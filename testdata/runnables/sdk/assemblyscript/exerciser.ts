@@ -25,6 +25,9 @@ import {
   get_ffi_result,
 } from "@atmo/sdk/assembly/env";
 
+// the line parsing of the other AssemblyScript exercisers (no host calls)
+import { word, toInt } from "../../as/lib/exerciser";
+
 export { run_e, allocate, deallocate, init, atmo_abi_b } from "@atmo/sdk";
 
 const MODULE = "sdk-assemblyscript";
@@ -70,15 +73,6 @@ let stopped = false;
 
 // ---- parsing ----
 
-class Split {
-  constructor(public first: string, public rest: string) {}
-}
-
-function word(s: string): Split {
-  const i = s.indexOf(" ");
-  return i < 0 ? new Split(s, "") : new Split(s.substring(0, i), s.substring(i + 1));
-}
-
 function isNumber(s: string): bool {
   const start = s.startsWith("-") ? 1 : 0;
   if (start == s.length) return false;
@@ -87,17 +81,6 @@ function isNumber(s: string): bool {
     if (c < 48 || c > 57) return false;
   }
   return true;
-}
-
-function toInt(s: string): i32 {
-  const negative = s.startsWith("-");
-  let v: u32 = 0;
-  for (let i = negative ? 1 : 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c < 48 || c > 57) break;
-    v = v * 10 + <u32>(c - 48);
-  }
-  return negative ? <i32>(0 - v) : <i32>v;
 }
 
 const METHODS = ["GET", "HEAD", "OPTIONS", "POST", "PUT", "PATCH", "DELETE"];
