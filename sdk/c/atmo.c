@@ -192,7 +192,7 @@ void atmo_report_error(int32_t code, atmo_str message) {
     atmo_host_return_error(code, message.ptr, (int32_t)message.len, current_ident);
 }
 
-_Noreturn void atmo_abort(const char *message, const char *file, int32_t line, int32_t column) {
+ATMO_NORETURN void atmo_abort(const char *message, const char *file, int32_t line, int32_t column) {
     atmo_host_return_abort(message, (int32_t)strlen(message), file, (int32_t)strlen(file), line, column,
                            current_ident);
     __builtin_trap();
@@ -295,19 +295,19 @@ atmo_result atmo_http(atmo_http_request request) {
                                          (int32_t)request.body.len, current_ident));
 }
 
-static atmo_result send(atmo_method method, const char *url, atmo_str body) {
+static atmo_result http_send(atmo_method method, const char *url, atmo_str body) {
     return atmo_http((atmo_http_request){.method = method, .url = url, .body = body});
 }
 
 static const atmo_str no_body = {"", 0};
 
-atmo_result atmo_http_get(const char *url) { return send(ATMO_GET, url, no_body); }
-atmo_result atmo_http_head(const char *url) { return send(ATMO_HEAD, url, no_body); }
-atmo_result atmo_http_options(const char *url) { return send(ATMO_OPTIONS, url, no_body); }
-atmo_result atmo_http_delete(const char *url) { return send(ATMO_DELETE, url, no_body); }
-atmo_result atmo_http_post(const char *url, atmo_str body) { return send(ATMO_POST, url, body); }
-atmo_result atmo_http_put(const char *url, atmo_str body) { return send(ATMO_PUT, url, body); }
-atmo_result atmo_http_patch(const char *url, atmo_str body) { return send(ATMO_PATCH, url, body); }
+atmo_result atmo_http_get(const char *url) { return http_send(ATMO_GET, url, no_body); }
+atmo_result atmo_http_head(const char *url) { return http_send(ATMO_HEAD, url, no_body); }
+atmo_result atmo_http_options(const char *url) { return http_send(ATMO_OPTIONS, url, no_body); }
+atmo_result atmo_http_delete(const char *url) { return http_send(ATMO_DELETE, url, no_body); }
+atmo_result atmo_http_post(const char *url, atmo_str body) { return http_send(ATMO_POST, url, body); }
+atmo_result atmo_http_put(const char *url, atmo_str body) { return http_send(ATMO_PUT, url, body); }
+atmo_result atmo_http_patch(const char *url, atmo_str body) { return http_send(ATMO_PATCH, url, body); }
 
 atmo_result atmo_graphql(const char *endpoint, const char *query) {
     return take_slot(atmo_host_graphql_query(endpoint, len32(endpoint), query, len32(query), current_ident));
@@ -501,7 +501,12 @@ double atmo_json_as_number(const atmo_json *value, double fallback) {
 }
 
 int64_t atmo_json_as_int(const atmo_json *value, int64_t fallback) {
-    return value->type == ATMO_JSON_NUMBER ? (int64_t)value->number : fallback;
+    if (value->type != ATMO_JSON_NUMBER) return fallback;
+    double d = value->number;
+    if (d != d) return fallback;
+    if (d >= 9223372036854775807.0) return INT64_MAX;
+    if (d <= -9223372036854775808.0) return INT64_MIN;
+    return (int64_t)d; /* towards zero */
 }
 
 bool atmo_json_as_bool(const atmo_json *value, bool fallback) {
@@ -810,7 +815,7 @@ static void out_number(json_out *out, double d) {
         out_text(out, "null"); /* JSON has no NaN or infinity */
         return;
     }
-    if (d == (double)(int64_t)d && d > -9007199254740992.0 && d < 9007199254740992.0) {
+    if (d > -9007199254740992.0 && d < 9007199254740992.0 && d == (double)(int64_t)d) {
         snprintf(buf, sizeof buf, "%lld", (long long)d);
     } else {
         for (int precision = 15; precision <= 17; precision++) {

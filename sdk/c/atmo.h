@@ -30,7 +30,10 @@
 #include <stdint.h>
 
 #ifdef __cplusplus
+#define ATMO_NORETURN [[noreturn]]
 extern "C" {
+#else
+#define ATMO_NORETURN _Noreturn
 #endif
 
 /* ------------------------------------------------------------------------------------------------
@@ -135,7 +138,11 @@ atmo_result atmo_runnable_main(atmo_str input);
 /* The function the SDK calls once per instance, before the first job; ATMO_INIT defines it. */
 void atmo_runnable_init(void);
 
-/* Registers fn, a `void fn(void)`, to run once when an instance starts (optional). */
+/*
+ * Registers fn, a `void fn(void)`, to run once when an instance starts (optional). There is no job yet:
+ * host functions answer errors and the arena is released by the first job, so keep what fn builds in
+ * memory from malloc.
+ */
 #define ATMO_INIT(fn)                                                                                            \
     void atmo_runnable_init(void) { fn(); }
 
@@ -149,7 +156,7 @@ void atmo_report_result(atmo_str output);
 void atmo_report_error(int32_t code, atmo_str message);
 
 /* Fails the job with code -1 and "runnable abort: <message>; file: <file>, line: <line>, col: <column>". */
-_Noreturn void atmo_abort(const char *message, const char *file, int32_t line, int32_t column);
+ATMO_NORETURN void atmo_abort(const char *message, const char *file, int32_t line, int32_t column);
 
 /* atmo_abort at the current source line. */
 #define ATMO_ABORT(message) atmo_abort((message), __FILE__, __LINE__, 0)
@@ -362,7 +369,7 @@ atmo_str atmo_json_key_at(const atmo_json *object, size_t index);
 /* The number of elements of an array or members of an object; 0 for other values. */
 size_t atmo_json_count(const atmo_json *value);
 
-/* Typed accessors: the value, or the fallback when the value has another type. */
+/* Typed accessors: the value, or the fallback when the value has another type (as_int: towards zero, clamped). */
 atmo_str atmo_json_as_str(const atmo_json *value, const char *fallback);
 double atmo_json_as_number(const atmo_json *value, double fallback);
 int64_t atmo_json_as_int(const atmo_json *value, int64_t fallback);

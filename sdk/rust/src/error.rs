@@ -60,11 +60,6 @@ impl HostError {
         HostError { import, code, text: None }
     }
 
-    pub(crate) fn unreadable(import: &'static str, size: i32, ffi: i32) -> HostError {
-        let text = format!("the host announced {} bytes but get_ffi_result answered {}", size, ffi);
-        HostError { import, code: ffi, text: Some(text) }
-    }
-
     /// The host function that failed, e.g. `cache_get`.
     pub fn import(&self) -> &'static str {
         self.import

@@ -108,7 +108,8 @@ pub fn read_slot(size: usize) -> Result<Vec<u8>, i32> {
 /// the slot; any other negative `-n` is an error text of `n` bytes in the slot.
 pub fn slot_result(import: &'static str, rc: i32) -> Result<Vec<u8>, HostError> {
     if rc >= 0 {
-        return read_slot(rc as usize).map_err(|ffi| HostError::unreadable(import, rc, ffi));
+        // Only a host that broke the protocol announces data it then does not hand over.
+        return read_slot(rc as usize).map_err(|ffi| HostError::unknown("get_ffi_result", ffi));
     }
     if rc == -1 {
         return Err(HostError::unknown(import, rc));

@@ -117,7 +117,7 @@ impl Value {
         }
     }
 
-    pub fn as_array(&self) -> Option<&Vec<Value>> {
+    pub fn as_array(&self) -> Option<&[Value]> {
         match self {
             Value::Array(items) => Some(items),
             _ => None,
@@ -125,7 +125,7 @@ impl Value {
     }
 
     /// The entries of this object, in order.
-    pub fn as_object(&self) -> Option<&Vec<(String, Value)>> {
+    pub fn as_object(&self) -> Option<&[(String, Value)]> {
         match self {
             Value::Object(entries) => Some(entries),
             _ => None,
@@ -573,7 +573,7 @@ mod tests {
         assert!(value.get("none").unwrap().is_null());
         assert_eq!(value.get("tags").and_then(|t| t.at(1)).and_then(Value::as_str), Some("b"));
         let deep = value.get("nested").and_then(|n| n.get("deep")).and_then(Value::as_array).unwrap();
-        assert_eq!(deep, &vec![Value::Int(1), Value::Int(-2), Value::Float(300.0)]);
+        assert_eq!(deep, &[Value::Int(1), Value::Int(-2), Value::Float(300.0)]);
         assert_eq!(deep[2].as_i64(), Some(300));
         assert_eq!(value.get("missing"), None);
         assert_eq!(value.get("name").and_then(Value::as_i64), None);
