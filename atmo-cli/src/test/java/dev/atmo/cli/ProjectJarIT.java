@@ -124,7 +124,8 @@ class ProjectJarIT {
             Path source = greetingSource(app.resolve("hello"));
             Files.writeString(source, Files.readString(source).replace("\"hello ", "\"howdy "));
             awaitAnswer(dev, port, "/hello", "world", "200 howdy world");
-            assertThat(Files.readString(log)).contains("reloaded");
+            // log lines are written in batches, a moment after the swap they report
+            Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> Files.readString(log).contains("reloaded"));
 
             Files.writeString(source, Files.readString(source) + "\nthis is not valid code (\n");
             Awaitility.await().atMost(BUILD).until(() -> Files.readString(log)

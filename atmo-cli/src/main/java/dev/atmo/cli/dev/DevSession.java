@@ -48,9 +48,9 @@ public final class DevSession implements AutoCloseable {
     /** Builds, serves and watches until {@link #close()} or an interrupt. */
     public void run() {
         List<RunnableFolder> runnables = runnables();
-        builder.buildAll(runnables);
         runnables.forEach(r -> seen.put(r.folder(), SourceWatcher.fingerprint(r.folder())));
         seenApplication = applicationFingerprint();
+        builder.buildAll(runnables);
         serve();
         while (!stopped) {
             try {
@@ -80,9 +80,10 @@ public final class DevSession implements AutoCloseable {
         }
     }
 
+    /** Builds what changed, as it is now: what is saved during the build is seen on the next round. */
     private void rebuild(List<RunnableFolder> changed) {
-        List<BuildResult> results = builder.buildAll(changed);
         changed.forEach(r -> seen.put(r.folder(), SourceWatcher.fingerprint(r.folder())));
+        List<BuildResult> results = builder.buildAll(changed);
         List<String> failed = results.stream().filter(r -> !r.ok()).map(r -> r.runnable().name()).toList();
         if (!failed.isEmpty()) {
             out.println((server == null ? "not serving yet" : "still serving the previous build of "

@@ -11,11 +11,13 @@ import java.util.Set;
 
 /**
  * Fingerprints a folder's sources: path, size and modification time of every file, skipping what toolchains
- * download or produce in bulk ({@code target/}, {@code node_modules/}, hidden folders). Files a build writes
- * beside the sources are taken in by fingerprinting again after each build.
+ * download or write ({@code target/}, {@code node_modules/}, hidden folders, built {@code .wasm} modules and the
+ * lock files cargo and npm write), so that a build does not look like an edit and an edit saved during a build
+ * is still seen.
  */
 final class SourceWatcher {
     private static final Set<String> SKIPPED = Set.of("target", "node_modules");
+    private static final Set<String> WRITTEN_BY_TOOLS = Set.of("Cargo.lock", "package-lock.json");
 
     private SourceWatcher() {
     }
@@ -37,6 +39,10 @@ final class SourceWatcher {
 
                 @Override
                 public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
+                    String name = file.getFileName().toString();
+                    if (name.endsWith(".wasm") || WRITTEN_BY_TOOLS.contains(name)) {
+                        return FileVisitResult.CONTINUE;
+                    }
                     out.append(folder.relativize(file)).append(' ').append(attributes.size()).append(' ')
                             .append(attributes.lastModifiedTime().toMillis()).append('\n');
                     return FileVisitResult.CONTINUE;

@@ -32,13 +32,17 @@ class SourceWatcherTest {
     }
 
     @Test
-    void downloadsAndBuildOutputFoldersAreNotWatched(@TempDir Path folder) throws Exception {
+    void downloadsBuildOutputAndLockFilesAreNotWatched(@TempDir Path folder) throws Exception {
         Files.writeString(folder.resolve("index.ts"), "x");
         String before = SourceWatcher.fingerprint(folder);
         for (String dir : new String[] {"node_modules/assemblyscript", "target/release", ".cache"}) {
             Files.createDirectories(folder.resolve(dir));
             Files.writeString(folder.resolve(dir).resolve("file"), "written by a tool");
         }
+        Files.writeString(folder.resolve("hello.wasm"), "built");
+        Files.writeString(folder.resolve("hello.debug.wasm"), "built");
+        Files.writeString(folder.resolve("Cargo.lock"), "written by cargo");
+        Files.writeString(folder.resolve("package-lock.json"), "written by npm");
         assertThat(SourceWatcher.fingerprint(folder)).isEqualTo(before);
     }
 
