@@ -18,6 +18,7 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -141,5 +142,25 @@ class ProjectJarIT {
         }
         assertThat(dev.exitValue()).as("a stop by SIGTERM is clean").isZero();
         assertThat(Files.readString(log)).contains("stopped");
+    }
+
+    @Test
+    void aRunnableAddedWhileDevRunsIsBuiltAndItsRouteServed(@TempDir Path dir) throws Exception {
+        runIn(dir, "new", "project", "app", "--lang", "c");
+        Path app = dir.resolve("app");
+        Path log = dir.resolve("dev.log");
+        int port = freePort();
+        Process dev = atmo("dev", "--port", String.valueOf(port)).directory(app.toFile())
+                .redirectOutput(log.toFile()).start();
+        try {
+            awaitAnswer(dev, port, "/hello", "world", "200 hello world");
+            runIn(app, "new", "runnable", "second", "--lang", "c", "--route", "POST", "/second");
+            awaitAnswer(dev, port, "/second", "there", "200 hello there");
+            assertThat(Files.readString(log)).containsPattern("building second \\(c\\)\\.\\.\\. ok");
+            assertThat(post(port, "/hello", "world")).contains("200 hello world");
+        } finally {
+            dev.destroy();
+            assertThat(dev.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        }
     }
 }
