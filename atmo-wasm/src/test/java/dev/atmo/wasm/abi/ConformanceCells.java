@@ -93,7 +93,7 @@ final class ConformanceCells {
         for (AbiVersion abi : AbiVersion.values()) {
             for (String name : EnvImports.names(abi)) {
                 for (Language language : languagesOf(name)) {
-                    if (!language.speaks(abi)) {
+                    if (!language.covers(abi)) {
                         continue;
                     }
                     Cell cell = new Cell(name, abi, language);
@@ -130,10 +130,10 @@ final class ConformanceCells {
             }
             Language[] languages = Language.values();
             for (int i = 0; i < languages.length; i++) {
-                if (!languages[i].speaks(abi)) {
+                if (!languages[i].covers(abi)) {
                     if (!cells[3 + i].equals("–")) {
                         problems.add("row " + name + " " + abi + ": " + languages[i].title()
-                                + " has no exerciser of this generation, so its cell must be –");
+                                + " has no exerciser of this generation, its cell must be –");
                     }
                     continue;
                 }

@@ -7,7 +7,8 @@ import java.util.stream.Stream;
 
 /**
  * The ABI exerciser modules in {@code testdata/runnables/wasm}: one per generation and source language.
- * The Swift-style modules import the {@code <name>_swift} twin of every function.
+ * The Swift-style modules import the {@code <name>_swift} twin of every function; the SDK-built modules
+ * ({@code sdk-*}) speak generation B only.
  */
 enum Exerciser {
     RUST_A("abi-a-rust", AbiVersion.A, Language.RUST, "init"),
@@ -81,15 +82,17 @@ enum Exerciser {
 
         Language(String title, AbiVersion... generations) {
             this.title = title;
-            this.generations = generations.length == 0 ? EnumSet.allOf(AbiVersion.class) : Set.of(generations);
+            this.generations = generations.length == 0
+                    ? EnumSet.allOf(AbiVersion.class)
+                    : EnumSet.copyOf(Arrays.asList(generations));
         }
 
         String title() {
             return title;
         }
 
-        /** Whether this language has exercisers of the generation (our SDKs speak only B). */
-        boolean speaks(AbiVersion abi) {
+        /** Whether exercisers of this language exist for the generation (the project's SDKs speak only B). */
+        boolean covers(AbiVersion abi) {
             return generations.contains(abi);
         }
     }
