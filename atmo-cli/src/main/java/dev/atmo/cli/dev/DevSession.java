@@ -13,9 +13,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * {@code atmo dev}: builds every Runnable, serves the project directory, and watches it. A changed Runnable is
@@ -29,7 +29,7 @@ public final class DevSession implements AutoCloseable {
     private final ServerOptions options;
     private final ProjectBuilder builder;
     private final PrintStream out;
-    private final Map<Path, String> seen = new HashMap<>();
+    private final Map<RunnableFolder, String> seen = new HashMap<>();
     private String seenApplication = "";
     private String lastProblem = "";
     private AtmoServer server;
@@ -48,24 +48,26 @@ public final class DevSession implements AutoCloseable {
     /** Builds, serves and watches until {@link #close()} or an interrupt. */
     public void run() {
         List<RunnableFolder> runnables = runnables();
-        runnables.forEach(r -> seen.put(r.folder(), SourceWatcher.fingerprint(r.folder())));
+        seen.putAll(fingerprints(runnables));
         seenApplication = applicationFingerprint();
         builder.buildAll(runnables);
         serve();
         while (!stopped) {
             try {
                 Thread.sleep(INTERVAL);
-                List<RunnableFolder> changed = changedRunnables();
-                boolean applicationChanged = !applicationFingerprint().equals(seenApplication);
-                if (changed.isEmpty() && !applicationChanged) {
+                Map<RunnableFolder, String> now = fingerprints(runnables());
+                String application = applicationFingerprint();
+                if (changed(now).isEmpty() && application.equals(seenApplication)) {
                     continue;
                 }
                 // an editor may write in several steps: wait until the files hold still
                 Thread.sleep(INTERVAL);
-                if (!changed.equals(changedRunnables())) {
+                if (!now.equals(fingerprints(runnables())) || !application.equals(applicationFingerprint())) {
                     continue;
                 }
-                seenApplication = applicationFingerprint();
+                List<RunnableFolder> changed = changed(now);
+                changed.forEach(r -> seen.put(r, now.get(r)));
+                seenApplication = application;
                 lastProblem = "";
                 rebuild(changed);
             } catch (InterruptedException e) {
@@ -80,9 +82,11 @@ public final class DevSession implements AutoCloseable {
         }
     }
 
-    /** Builds what changed, as it is now: what is saved during the build is seen on the next round. */
+    /**
+     * Builds what changed (its fingerprint was taken before, so what is saved during the build is seen on the
+     * next round), then serves the result unless a build failed.
+     */
     private void rebuild(List<RunnableFolder> changed) {
-        changed.forEach(r -> seen.put(r.folder(), SourceWatcher.fingerprint(r.folder())));
         List<BuildResult> results = builder.buildAll(changed);
         List<String> failed = results.stream().filter(r -> !r.ok()).map(r -> r.runnable().name()).toList();
         if (!failed.isEmpty()) {
@@ -114,14 +118,20 @@ public final class DevSession implements AutoCloseable {
         }
     }
 
-    /** Runnables whose sources differ from the last build, including new ones. */
-    private List<RunnableFolder> changedRunnables() {
+    private static Map<RunnableFolder, String> fingerprints(List<RunnableFolder> runnables) {
+        Map<RunnableFolder, String> fingerprints = new LinkedHashMap<>();
+        runnables.forEach(r -> fingerprints.put(r, SourceWatcher.fingerprint(r.folder())));
+        return fingerprints;
+    }
+
+    /** Runnables whose sources differ from those last built, including new ones. */
+    private List<RunnableFolder> changed(Map<RunnableFolder, String> now) {
         List<RunnableFolder> changed = new ArrayList<>();
-        for (RunnableFolder runnable : runnables()) {
-            if (!Objects.equals(seen.get(runnable.folder()), SourceWatcher.fingerprint(runnable.folder()))) {
+        now.forEach((runnable, fingerprint) -> {
+            if (!fingerprint.equals(seen.get(runnable))) {
                 changed.add(runnable);
             }
-        }
+        });
         return changed;
     }
 
