@@ -40,6 +40,8 @@ final class BuildCommand implements Callable<Integer> {
         List<RunnableFolder> runnables;
         try {
             runnables = ProjectLayout.runnables(directory);
+            ProjectLayout.builtElsewhere(directory).forEach(other -> System.out.println("skipping " + other
+                    + ": atmo build builds rust, assemblyscript and c; its module is used as it is"));
         } catch (ProjectException e) {
             return Failures.report("build", e);
         }

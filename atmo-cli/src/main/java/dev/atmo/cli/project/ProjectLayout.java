@@ -67,6 +67,26 @@ public final class ProjectLayout {
         return names;
     }
 
+    /**
+     * The Runnables whose {@code lang} none of our SDKs builds (Go, Swift, Grain...), as {@code name (lang)}:
+     * their modules are built elsewhere and used as they are.
+     */
+    public static List<String> builtElsewhere(Path project) {
+        List<String> others = new ArrayList<>();
+        try (Stream<Path> children = Files.list(project)) {
+            for (Path child : children.sorted().toList()) {
+                if (Files.isDirectory(child) && !child.getFileName().toString().startsWith(".")) {
+                    declaration(child).filter(d -> Language.find(d.lang()).isEmpty()).ifPresent(d -> others.add(
+                            (d.name().isEmpty() ? child.getFileName().toString() : d.name())
+                                    + " (" + (d.lang().isEmpty() ? "no lang" : d.lang()) + ")"));
+                }
+            }
+        } catch (IOException e) {
+            throw new ProjectException("cannot list " + project + ": " + e.getMessage(), e);
+        }
+        return others;
+    }
+
     private static Optional<String> declaredName(Path folder) {
         return declaration(folder).map(d -> d.name().isEmpty() ? folder.getFileName().toString() : d.name());
     }

@@ -97,6 +97,20 @@ class ScaffoldTest {
     }
 
     @Test
+    void runnablesOfOtherLanguagesAreListedApart() throws IOException {
+        Path app = work.resolve("app");
+        scaffold.newProject(app, Language.C, "hello");
+        write(app.resolve("tiny/.runnable.yaml"), "name: tiny\nlang: tinygo\n");
+        write(app.resolve("swifty/.runnable.yaml"), "namespace: default\n");
+        write(app.resolve("notes/readme.txt"), "not a Runnable");
+        Files.writeString(app.resolve("prebuilt.wasm"), "");
+
+        assertThat(ProjectLayout.runnables(app)).extracting(RunnableFolder::label).containsExactly("hello (c)");
+        assertThat(ProjectLayout.builtElsewhere(app)).containsExactly("swifty (no lang)", "tiny (tinygo)");
+        assertThat(ProjectLayout.declaredNames(app)).containsExactly("hello", "prebuilt", "swifty", "tiny");
+    }
+
+    @Test
     void anExistingFolderAndAMissingDirectiveAreRefused() throws IOException {
         Path app = work.resolve("app");
         scaffold.newProject(app, Language.C, "hello");
