@@ -105,8 +105,8 @@ class ProjectErrorsJarIT {
         assertThat(atmoIn(dir.resolve("app"), java.util.Map.of("PATH", empty.toString()), "build"))
                 .isEqualTo(new Outcome(1, """
                         building hello (assemblyscript)... toolchain missing
-                        node not found on PATH; install Node.js and npm: apt-get install nodejs npm (or Node.js 18 \
-                        or newer from nodejs.org, which includes npm)
+                        node not found on PATH; install Node.js and npm: apt-get install nodejs npm (or Node.js \
+                        from nodejs.org, which includes npm)
                         1 of 1 Runnables failed to build
                         """));
     }

@@ -9,8 +9,7 @@ import java.util.Optional;
 
 /** npm: {@code npm install} once (when {@code node_modules} is missing), then the package's {@code build} script. */
 final class AssemblyScriptToolchain implements Toolchain {
-    static final String INSTALL = "apt-get install nodejs npm (or Node.js 18 or newer from nodejs.org, which "
-            + "includes npm)";
+    static final String INSTALL = "apt-get install nodejs npm (or Node.js from nodejs.org, which includes npm)";
 
     private final Executables executables;
 
