@@ -163,4 +163,37 @@ class ProjectJarIT {
             assertThat(dev.waitFor(30, TimeUnit.SECONDS)).isTrue();
         }
     }
+
+    @Test
+    void aRunnableOfAnotherLanguageIsBundledAsItWasBuilt(@TempDir Path dir) throws Exception {
+        runIn(dir, "new", "project", "app", "--lang", "c");
+        Path app = dir.resolve("app");
+        Path echo = Files.createDirectories(app.resolve("echo"));
+        Files.writeString(echo.resolve(".runnable.yaml"), "name: echo\nnamespace: default\nlang: tinygo\n");
+        Files.copy(Path.of("").toAbsolutePath().getParent().resolve("testdata/runnables/wasm/echo-wat.wasm"),
+                echo.resolve("echo.wasm"));
+        Files.writeString(app.resolve("Directive.yaml"), Files.readString(app.resolve("Directive.yaml")) + """
+                  - type: request
+                    method: POST
+                    resource: /echo
+                    steps:
+                      - fn: echo
+                """);
+
+        String build = runIn(app, "build", "--bundle");
+        assertThat(build.lines().toList()).first().isEqualTo("skipping echo (tinygo): atmo build builds rust, "
+                + "assemblyscript and c; its module is used as it is");
+        assertThat(build).containsPattern("building hello \\(c\\)\\.\\.\\. ok")
+                .contains("built 1 Runnable in ", "wrote runnables.wasm.zip: 2 Runnables, 0 static files");
+
+        int port = freePort();
+        Process server = inDirectory(app, "start", "--port", String.valueOf(port), "runnables.wasm.zip");
+        try {
+            awaitAnswer(server, port, "/echo", "same", "200 same");
+            assertThat(post(port, "/hello", "world")).contains("200 hello world");
+        } finally {
+            server.destroy();
+            assertThat(server.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        }
+    }
 }
