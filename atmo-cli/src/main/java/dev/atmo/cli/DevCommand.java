@@ -75,6 +75,8 @@ final class DevCommand implements Callable<Integer> {
             if (ended.get()) {
                 return;
             }
+            // a build running now (cargo, npm, make) would outlive us: a signal sent to atmo alone stops it too
+            ProcessHandle.current().descendants().forEach(ProcessHandle::destroy);
             session.close();
             LoggingSetup.flush();
             System.out.flush();
