@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -35,7 +36,7 @@ final class NewRunnableCommand implements Callable<Integer> {
     String language;
 
     @Option(names = "--route", arity = "2", paramLabel = "METHOD /PATH", hideParamSyntax = true,
-            description = "add a request handler for this route, for example --route POST /greet")
+            description = "add a request handler for this route, for example --route POST /greet; may be repeated")
     List<String> route = new ArrayList<>();
 
     @Option(names = "--dir", paramLabel = "PROJECT", defaultValue = ".",
@@ -50,8 +51,10 @@ final class NewRunnableCommand implements Callable<Integer> {
             Path directiveFile = project.resolve("Directive.yaml").normalize();
             String before = Files.readString(directiveFile, StandardCharsets.UTF_8);
             DirectiveEdit edit = new DirectiveEdit(directiveFile.toString(), before).declareRunnable(name, lang);
-            if (!route.isEmpty()) {
-                edit.addRoute(route.get(0), route.get(1), name);
+            List<String> routes = new ArrayList<>();
+            for (int i = 0; i + 1 < route.size(); i += 2) {
+                edit.addRoute(route.get(i), route.get(i + 1), name);
+                routes.add(route.get(i).toUpperCase(Locale.ROOT) + " " + route.get(i + 1));
             }
             List<String> runnables = new ArrayList<>(ProjectLayout.declaredNames(project));
             runnables.add(name);
@@ -64,8 +67,8 @@ final class NewRunnableCommand implements Callable<Integer> {
                         StandardCopyOption.ATOMIC_MOVE);
             }
             System.out.println("created " + created.label() + " in " + created.folder()
-                    + (route.isEmpty() ? "" : "; " + route.get(0).toUpperCase(java.util.Locale.ROOT) + " "
-                            + route.get(1) + " calls it"));
+                    + (routes.isEmpty() ? "" : "; " + String.join(", ", routes)
+                            + (routes.size() == 1 ? " calls it" : " call it")));
             return 0;
         } catch (ProjectException e) {
             return Failures.report("new runnable", e);

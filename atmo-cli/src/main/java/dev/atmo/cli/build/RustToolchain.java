@@ -33,7 +33,8 @@ final class RustToolchain implements Toolchain {
     @Override
     public Optional<String> missing() {
         if (cargo.isEmpty()) {
-            return Optional.of(executables.describe("ATMO_CARGO", "cargo") + "; install Rust for WebAssembly: " + INSTALL);
+            return Optional.of(executables.describe("ATMO_CARGO", "cargo") + "; install Rust for WebAssembly: "
+                    + INSTALL);
         }
         if (rustc.isEmpty()) {
             return Optional.of(executables.describe("RUSTC", "rustc") + "; install Rust for WebAssembly: " + INSTALL);

@@ -93,8 +93,8 @@ class ProjectBuilderTest {
     @Test
     void knownFailuresGetTheirFix() {
         Executables none = new Executables(Map.of());
-        assertThat(new CToolchain(none, Map.of()).hint("wasm-ld: error: cannot open /usr/lib/llvm-14/lib/clang/14.0.6/lib/wasi/"
-                + "libclang_rt.builtins-wasm32.a: No such file or directory"))
+        assertThat(new CToolchain(none, Map.of()).hint("wasm-ld: error: cannot open "
+                + "/usr/lib/llvm-14/lib/clang/14.0.6/lib/wasi/libclang_rt.builtins-wasm32.a: No such file or directory"))
                 .contains("the wasm32 compiler runtime is missing: apt-get install libclang-rt-dev-wasm32");
         assertThat(new CToolchain(none, Map.of()).hint("fatal error: 'stdio.h' file not found"))
                 .contains("the WASI C library is missing: apt-get install wasi-libc");

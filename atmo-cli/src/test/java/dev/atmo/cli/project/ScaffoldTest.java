@@ -89,7 +89,8 @@ class ScaffoldTest {
         Files.writeString(app.resolve(".atmo/sdk/rust/Cargo.toml"), "[package] # changed by the user\n");
         scaffold.addRunnable(app, "faster", Language.RUST);
 
-        assertThat(Files.readString(app.resolve(".atmo/sdk/rust/Cargo.toml"))).isEqualTo("[package] # changed by the user\n");
+        assertThat(Files.readString(app.resolve(".atmo/sdk/rust/Cargo.toml")))
+                .isEqualTo("[package] # changed by the user\n");
         assertThat(Files.readString(app.resolve("faster/.runnable.yaml")))
                 .isEqualTo("name: faster\nnamespace: default\nlang: rust\n");
         assertThat(ProjectLayout.runnables(app)).extracting(RunnableFolder::label)
@@ -115,7 +116,8 @@ class ScaffoldTest {
         Path app = work.resolve("app");
         scaffold.newProject(app, Language.C, "hello");
         assertThatThrownBy(() -> scaffold.addRunnable(app, "hello", Language.C))
-                .isInstanceOf(ProjectException.class).hasMessage(app.resolve("hello") + " already exists; choose another name");
+                .isInstanceOf(ProjectException.class)
+                .hasMessage(app.resolve("hello") + " already exists; choose another name");
         assertThatThrownBy(() -> scaffold.addRunnable(work, "other", Language.C))
                 .isInstanceOf(ProjectException.class)
                 .hasMessage(work + " has no Directive.yaml; run atmo new runnable inside a project (see atmo new "
