@@ -22,7 +22,7 @@ import picocli.CommandLine.Parameters;
 
 /**
  * {@code atmo new runnable NAME --lang L [--route METHOD /path]}: adds a Runnable folder to a project and, with
- * {@code --route}, a handler for it to the Directive; the Directive is validated before anything is written.
+ * {@code --route}, a handler for it to the Directive; a changed Directive is validated before anything is written.
  */
 @Command(name = "runnable", mixinStandardHelpOptions = true,
         description = "Adds a Runnable to a project and, with --route, a handler calling it to Directive.yaml.")
@@ -56,11 +56,14 @@ final class NewRunnableCommand implements Callable<Integer> {
                 edit.addRoute(route.get(i), route.get(i + 1), name);
                 routes.add(route.get(i).toUpperCase(Locale.ROOT) + " " + route.get(i + 1));
             }
-            List<String> runnables = new ArrayList<>(ProjectLayout.declaredNames(project));
-            runnables.add(name);
-            edit.validate(runnables);
+            boolean changed = !edit.text().equals(before);
+            if (changed) {
+                List<String> runnables = new ArrayList<>(ProjectLayout.declaredNames(project));
+                runnables.add(name);
+                edit.validate(runnables);
+            }
             RunnableFolder created = new Scaffold(Sdk.locate(System.getenv())).addRunnable(project, name, lang);
-            if (!edit.text().equals(before)) {
+            if (changed) {
                 Path temporary = directiveFile.resolveSibling("Directive.yaml.tmp");
                 Files.writeString(temporary, edit.text(), StandardCharsets.UTF_8);
                 Files.move(temporary, directiveFile, StandardCopyOption.REPLACE_EXISTING,
