@@ -196,4 +196,30 @@ class ProjectJarIT {
             assertThat(server.waitFor(30, TimeUnit.SECONDS)).isTrue();
         }
     }
+
+    @Test
+    void devWhoseFirstBuildFailsServesOnceTheSourceIsFixed(@TempDir Path dir) throws Exception {
+        runIn(dir, "new", "project", "app", "--lang", "c");
+        Path app = dir.resolve("app");
+        Path source = app.resolve("hello/runnable.c");
+        String good = Files.readString(source);
+        Files.writeString(source, good + "\nthis is not valid code (\n");
+        Path log = dir.resolve("dev.log");
+        int port = freePort();
+        Process dev = atmo("dev", "--port", String.valueOf(port)).directory(app.toFile())
+                .redirectOutput(log.toFile()).start();
+        try {
+            Awaitility.await().atMost(BUILD).until(() -> Files.readString(log)
+                    .contains("atmo dev: not serving yet, the project has 1 problem; watching for changes"));
+            assertThat(Files.readString(log)).contains("building hello (c)... failed", "runnable.c:",
+                    "missing module for Runnable com.example.app#default::hello@v0.1.0");
+            assertThat(post(port, "/hello", "world")).isEmpty();
+
+            Files.writeString(source, good);
+            awaitAnswer(dev, port, "/hello", "world", "200 hello world");
+        } finally {
+            dev.destroy();
+            assertThat(dev.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        }
+    }
 }

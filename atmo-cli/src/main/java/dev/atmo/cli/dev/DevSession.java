@@ -113,8 +113,8 @@ public final class DevSession implements AutoCloseable {
             server = AtmoServer.start(options);
         } catch (BundleException e) {
             e.problems().forEach(out::println);
-            out.println("atmo dev: not serving yet, " + project + " has " + e.problems().size()
-                    + " problem(s); watching for changes");
+            out.println("atmo dev: not serving yet, the project has " + e.problems().size()
+                    + (e.problems().size() == 1 ? " problem" : " problems") + "; watching for changes");
         }
     }
 
