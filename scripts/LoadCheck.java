@@ -4,77 +4,137 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Loads an Atmo server with N concurrent connections for S seconds; every request carries a unique body and
  * must come back as "hello <body>" with status 200, so a 5xx or a mixed-up answer is caught. Meanwhile one
- * client keeps calling a slow route and checks that fast requests keep being answered.
+ * client keeps calling a slow route: it must be answered too, and fast answers must keep arriving while each
+ * slow request runs (a slow route that held up the fast one would leave a slow request with none). The fast
+ * requests' latency is printed; the longest must stay under the given bound.
  *
- * Usage: java scripts/LoadCheck.java <base-url> <connections> <seconds> [<slow-path> <slow-body>]
+ * Usage: java scripts/LoadCheck.java <base-url> <connections> <seconds> [<slow-path> <slow-body> [<max-fast-ms>]]
  */
 public class LoadCheck {
+    /** What one client thread saw: correct answers, their latencies in microseconds, and the wrong ones. */
+    record Tally(long ok, long bad, long[] micros) {
+    }
+
     public static void main(String[] args) throws Exception {
         String base = args[0];
         int connections = Integer.parseInt(args[1]);
         Duration duration = Duration.ofSeconds(Long.parseLong(args[2]));
         String slowPath = args.length > 3 ? args[3] : "";
         String slowBody = args.length > 4 ? args[4] : "";
-        AtomicLong ok = new AtomicLong();
-        AtomicLong bad = new AtomicLong();
-        AtomicLong slowOk = new AtomicLong();
+        // generous: a fast request stuck behind the slow ones would wait for many of them
+        long maxFastMillis = args.length > 5 ? Long.parseLong(args[5]) : 5000;
+        AtomicLong fastAnswers = new AtomicLong();
         long end = System.nanoTime() + duration.toNanos();
-        List<Thread> threads = new ArrayList<>();
-        for (int c = 0; c < connections; c++) {
-            int id = c;
-            threads.add(Thread.ofPlatform().start(() -> {
-                HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-                long n = 0;
-                while (System.nanoTime() < end) {
-                    String body = "c" + id + "-" + n++;
-                    try {
-                        HttpResponse<String> r = client.send(HttpRequest.newBuilder(URI.create(base + "/hello"))
-                                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-                        if (r.statusCode() == 200 && r.body().equals("hello " + body)) {
-                            ok.incrementAndGet();
-                        } else {
-                            if (bad.incrementAndGet() <= 10) {
-                                System.out.println("bad answer for " + body + ": " + r.statusCode() + " " + r.body());
-                            }
-                        }
-                    } catch (Exception e) {
-                        if (bad.incrementAndGet() <= 10) {
-                            System.out.println("request " + body + " failed: " + e);
-                        }
-                    }
-                }
-            }));
+        List<Future<Tally>> fast = new ArrayList<>();
+        Future<Tally> slow = null;
+        try (ExecutorService threads = Executors.newThreadPerTaskExecutor(Thread.ofPlatform().factory())) {
+            for (int c = 0; c < connections; c++) {
+                int id = c;
+                fast.add(threads.submit(() -> fastClient(base, id, end, fastAnswers)));
+            }
+            if (!slowPath.isEmpty()) {
+                slow = threads.submit(() -> slowClient(base + slowPath, slowBody, end, fastAnswers));
+            }
         }
-        if (!slowPath.isEmpty()) {
-            threads.add(Thread.ofPlatform().start(() -> {
-                HttpClient client = HttpClient.newHttpClient();
-                while (System.nanoTime() < end) {
-                    try {
-                        HttpResponse<String> r = client.send(HttpRequest.newBuilder(URI.create(base + slowPath))
-                                .POST(HttpRequest.BodyPublishers.ofString(slowBody)).build(), HttpResponse.BodyHandlers.ofString());
-                        if (r.statusCode() == 200) {
-                            slowOk.incrementAndGet();
-                        } else {
-                            bad.incrementAndGet();
-                        }
-                    } catch (Exception e) {
-                        bad.incrementAndGet();
-                    }
-                }
-            }));
+        long ok = 0;
+        long bad = 0;
+        List<long[]> latencies = new ArrayList<>();
+        for (Future<Tally> f : fast) {
+            Tally t = f.get();
+            ok += t.ok();
+            bad += t.bad();
+            latencies.add(t.micros());
         }
-        for (Thread t : threads) {
-            t.join();
-        }
+        long[] all = latencies.stream().flatMapToLong(Arrays::stream).sorted().toArray();
         double seconds = duration.toMillis() / 1000.0;
-        System.out.printf("%d connections for %.0f s: %d correct answers (%.0f/s), %d slow answers, %d wrong or failed%n",
-                connections, seconds, ok.get(), ok.get() / seconds, slowOk.get(), bad.get());
-        System.exit(bad.get() == 0 && ok.get() > 0 ? 0 : 1);
+        System.out.printf("%d connections for %.0f s: %d correct answers (%.0f/s), %d wrong or failed%n",
+                connections, seconds, ok, ok / seconds, bad);
+        boolean passed = bad == 0 && ok > 0;
+        if (all.length > 0) {
+            long max = all[all.length - 1];
+            System.out.printf("fast latency: p50 %.1f ms, p99 %.1f ms, max %.1f ms (bound %d ms)%n",
+                    percentile(all, 0.50) / 1000.0, percentile(all, 0.99) / 1000.0, max / 1000.0, maxFastMillis);
+            if (max > maxFastMillis * 1000) {
+                System.out.println("a fast request took longer than " + maxFastMillis + " ms");
+                passed = false;
+            }
+        }
+        if (slow != null) {
+            Tally s = slow.get();
+            System.out.printf("slow route %s: %d answered, %d wrong or failed or without fast answers meanwhile%n",
+                    slowPath, s.ok(), s.bad());
+            passed &= s.ok() > 0 && s.bad() == 0;
+        }
+        System.exit(passed ? 0 : 1);
+    }
+
+    private static Tally fastClient(String base, int id, long end, AtomicLong fastAnswers) {
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        long ok = 0;
+        long bad = 0;
+        long[] micros = new long[1024];
+        long n = 0;
+        while (System.nanoTime() < end) {
+            String body = "c" + id + "-" + n++;
+            long start = System.nanoTime();
+            try {
+                HttpResponse<String> r = client.send(HttpRequest.newBuilder(URI.create(base + "/hello"))
+                        .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+                if (r.statusCode() == 200 && r.body().equals("hello " + body)) {
+                    if (ok == micros.length) {
+                        micros = Arrays.copyOf(micros, micros.length * 2);
+                    }
+                    micros[(int) ok++] = (System.nanoTime() - start) / 1000;
+                    fastAnswers.incrementAndGet();
+                } else if (++bad <= 3) {
+                    System.out.println("bad answer for " + body + ": " + r.statusCode() + " " + r.body());
+                }
+            } catch (Exception e) {
+                if (++bad <= 3) {
+                    System.out.println("request " + body + " failed: " + e);
+                }
+            }
+        }
+        return new Tally(ok, bad, Arrays.copyOf(micros, (int) ok));
+    }
+
+    /** Counts a slow answer as bad when it is not 200 or when no fast answer arrived while it ran. */
+    private static Tally slowClient(String url, String body, long end, AtomicLong fastAnswers) {
+        HttpClient client = HttpClient.newHttpClient();
+        long ok = 0;
+        long bad = 0;
+        while (System.nanoTime() < end) {
+            long fastBefore = fastAnswers.get();
+            try {
+                HttpResponse<String> r = client.send(HttpRequest.newBuilder(URI.create(url))
+                        .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+                long fastMeanwhile = fastAnswers.get() - fastBefore;
+                if (r.statusCode() == 200 && fastMeanwhile > 0) {
+                    ok++;
+                } else {
+                    bad++;
+                    System.out.println("slow request: " + r.statusCode() + " with " + fastMeanwhile
+                            + " fast answers meanwhile");
+                }
+            } catch (Exception e) {
+                bad++;
+                System.out.println("slow request failed: " + e);
+            }
+        }
+        return new Tally(ok, bad, new long[0]);
+    }
+
+    private static long percentile(long[] sorted, double p) {
+        return sorted[Math.min(sorted.length - 1, (int) Math.floor(p * sorted.length))];
     }
 }

@@ -10,6 +10,7 @@
 #   rust  Debian's rustc with the wasm32-wasi std (apt-get install rustc libstd-rust-dev-wasm32 lld);
 #         set RUSTC to use another rustc that has the wasm32-wasi target
 #   as    node + npm; AssemblyScript is installed into as/node_modules from as/package-lock.json
+#   sdk-c the exerciser written with the C SDK (sdk/c); the same toolchain as c
 #   sdk-assemblyscript
 #         node + npm; Runnables written with sdk/assemblyscript (@atmo/sdk), built with
 #         sdk/assemblyscript/package-lock.json and asconfig.json
@@ -26,7 +27,7 @@ CLANG="${CLANG:-clang}"
 
 groups=("$@")
 if [ ${#groups[@]} -eq 0 ]; then
-    groups=(wat c rust as sdk-assemblyscript)
+    groups=(wat c rust as sdk-c sdk-assemblyscript)
 fi
 
 need() {
@@ -103,6 +104,21 @@ build_as() {
     built abi-b-as
 }
 
+build_sdk_c() {
+    need "$CLANG" C
+    echo "C SDK:"
+    local sdk=../../sdk/c
+    "$CLANG" --target=wasm32-wasi -mexec-model=reactor -O2 -Wall -Wextra -Werror -Wl,--strip-all \
+        -I"$sdk" sdk/c/abi-exerciser.c "$sdk/atmo.c" -o "$OUT/sdk-c.wasm"
+    built sdk-c
+    "$CLANG" --target=wasm32-wasi -mexec-model=reactor -O2 -Wall -Wextra -Werror -Wl,--strip-all \
+        -I"$sdk" sdk/c/visits.c "$sdk/atmo.c" -o "$OUT/sdk-c-visits.wasm"
+    built sdk-c-visits
+    "$CLANG" --target=wasm32-wasi -mexec-model=reactor -O2 -Wall -Wextra -Werror -Wl,--strip-all \
+        -I"$sdk" sdk/c/json.c "$sdk/atmo.c" -o "$OUT/sdk-c-json.wasm"
+    built sdk-c-json
+}
+
 build_sdk_assemblyscript() {
     need node "AssemblyScript SDK"
     need npm "AssemblyScript SDK"
@@ -138,7 +154,8 @@ for group in "${groups[@]}"; do
         c) build_c ;;
         rust) build_rust ;;
         as) build_as ;;
+        sdk-c) build_sdk_c ;;
         sdk-assemblyscript) build_sdk_assemblyscript ;;
-        *) echo "build.sh: unknown group '$group' (wat, c, rust, as, sdk-assemblyscript)" >&2; exit 2 ;;
+        *) echo "build.sh: unknown group '$group' (wat, c, rust, as, sdk-c, sdk-assemblyscript)" >&2; exit 2 ;;
     esac
 done

@@ -31,9 +31,8 @@ final class BundleCommand implements Callable<Integer> {
                     + bundle.staticFiles().names().size() + " static files");
             return 0;
         } catch (BundleException e) {
-            e.problems().forEach(p -> System.out.println(p));
-            System.out.println(e.problems().size() + (e.problems().size() == 1 ? " problem" : " problems")
-                    + " found in " + directory + "; nothing written");
+            int problems = ProblemReport.print(System.out, e);
+            System.out.println(ProblemReport.count(problems) + " found in " + directory + "; nothing written");
             return 1;
         } catch (RuntimeException e) {
             System.out.println("atmo bundle: " + e.getMessage());

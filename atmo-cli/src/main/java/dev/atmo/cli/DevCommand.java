@@ -90,7 +90,9 @@ final class DevCommand implements Callable<Integer> {
             return Failures.report("dev", e);
         } catch (Exception e) {
             // Netty reports a port in use with an exception it does not declare
-            System.err.println("atmo dev: not starting: " + e.getMessage());
+            LoggingSetup.flush();
+            System.err.println("atmo dev: not starting: " + StartFailure.explain(e, new StartFailure.Listening(
+                    start.host, start.port, start.adminPort < 0 ? Optional.empty() : Optional.of(start.adminPort))));
             return 1;
         } finally {
             // the session ended by itself: its exit code stands

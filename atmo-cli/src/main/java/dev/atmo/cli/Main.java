@@ -1,6 +1,7 @@
 package dev.atmo.cli;
 
 import dev.atmo.cli.log.LoggingSetup;
+import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -9,7 +10,10 @@ import picocli.CommandLine.Command;
         description = "Runs WebAssembly Runnables declared by a Directive.",
         subcommands = {StartCommand.class, ValidateCommand.class, BundleCommand.class, NewCommand.class,
                 BuildCommand.class})
-public final class Main implements Runnable {
+public final class Main implements Callable<Integer> {
+
+    /** The exit code of a command line that could not be understood, as in most Unix tools. */
+    static final int USAGE = 2;
 
     public static void main(String[] args) {
         int code = run(args);
@@ -23,14 +27,18 @@ public final class Main implements Runnable {
     }
 
     private static CommandLine commandLine() {
+        // dev borrows start's options at run time, so it is added here rather than listed above
         return new CommandLine(new Main())
                 .addSubcommand("dev", DevCommand.commandLine())
                 .addSubcommand("help", new CommandLine.HelpCommand())
-                .setCaseInsensitiveEnumValuesAllowed(true);
+                .setCaseInsensitiveEnumValuesAllowed(true)
+                .setParameterExceptionHandler(new UsageMistakes());
     }
 
+    /** {@code atmo} alone: what it can do, on standard error, as a usage mistake. */
     @Override
-    public void run() {
-        commandLine().usage(System.out);
+    public Integer call() {
+        commandLine().usage(System.err);
+        return USAGE;
     }
 }

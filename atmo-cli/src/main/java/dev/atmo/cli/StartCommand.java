@@ -2,11 +2,11 @@ package dev.atmo.cli;
 
 import dev.atmo.bundle.BundleException;
 import dev.atmo.cli.log.LoggingSetup;
-import dev.atmo.directive.Problem;
 import dev.atmo.http.TlsFiles;
 import dev.atmo.server.AtmoServer;
 import dev.atmo.server.ServerOptions;
 import dev.atmo.wasm.EngineMode;
+import dev.atmo.wasm.GuestThreads;
 import dev.atmo.wasm.Limits;
 import dev.atmo.wasm.abi.AbiVersion;
 import java.nio.file.Files;
@@ -17,6 +17,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -61,9 +62,8 @@ final class StartCommand implements Callable<Integer> {
             description = "deadline of one Runnable invocation; env ATMO_TIMEOUT_SECONDS")
     double timeoutSeconds;
 
-    @Option(names = "--max-memory-mib", paramLabel = "MIB", defaultValue = "${env:ATMO_MAX_MEMORY_MIB:-64}",
-            description = "cap on each instance's linear memory; env ATMO_MAX_MEMORY_MIB")
-    int maxMemoryMib;
+    @Mixin
+    ModuleSettings modules;
 
     @Option(names = "--instances", paramLabel = "N", defaultValue = "${env:ATMO_INSTANCES:-0}",
             description = "most instances per Runnable, 0 = twice the processors (at least 4); env ATMO_INSTANCES")
@@ -75,6 +75,12 @@ final class StartCommand implements Callable<Integer> {
                     + "and the request runs on its own thread; 0 = always on its own thread; env ATMO_QUICK_BUDGET_MS")
     long quickBudgetMs;
 
+    @Option(names = "--guest-threads", paramLabel = "N", defaultValue = "${env:ATMO_GUEST_THREADS:-0}",
+            description = "platform threads that run guest code, for every Runnable together; a request that gets "
+                    + "none within the pool wait is answered 503; 0 = four per processor, at least eight; "
+                    + "env ATMO_GUEST_THREADS")
+    int guestThreads;
+
     @Option(names = "--interpreter", defaultValue = "${env:ATMO_INTERPRETER:-false}",
             description = "run guests in Chicory's interpreter instead of its compiler; env ATMO_INTERPRETER")
     boolean interpreter;
@@ -83,10 +89,6 @@ final class StartCommand implements Callable<Integer> {
             description = "serve only once every Runnable is compiled; by default Runnables are compiled in the "
                     + "background and interpreted until then; env ATMO_COMPILE_WAIT")
     boolean compileWait;
-
-    @Option(names = "--abi", paramLabel = "A|B", defaultValue = "${env:ATMO_ABI}",
-            description = "force the Runnable ABI generation of every Runnable (default: from atmoVersion); env ATMO_ABI")
-    String abi;
 
     @Option(names = "--module-cache", paramLabel = "DIR", defaultValue = "${env:ATMO_MODULE_CACHE}",
             description = "keep compiled modules in this directory (yours, not writable by others) so later starts "
@@ -160,13 +162,19 @@ final class StartCommand implements Callable<Integer> {
         try {
             server = waitForBundle ? startWaiting(options) : AtmoServer.start(options);
         } catch (BundleException e) {
-            for (Problem problem : e.problems()) {
-                System.err.println(problem);
-            }
-            System.err.println("atmo: not starting, " + bundle + " has " + e.problems().size() + " problem(s)");
+            LoggingSetup.flush();
+            int problems = ProblemReport.print(System.err, e);
+            String hint = Files.exists(bundle) ? "" : " (start with --wait to wait for it to appear)";
+            System.err.println("atmo: not starting, " + bundle + " has " + ProblemReport.count(problems) + hint);
             return 1;
-        } catch (RuntimeException e) {
-            System.err.println("atmo: not starting: " + e.getMessage());
+        } catch (Exception e) {
+            // Netty's bind failures are checked exceptions thrown without being declared
+            LoggingSetup.flush();
+            System.err.println("atmo: not starting: " + StartFailure.explain(e,
+                    new StartFailure.Listening(host, port, adminPort < 0 ? Optional.empty() : Optional.of(adminPort))));
+            if (logLevel.equalsIgnoreCase("debug") || logLevel.equalsIgnoreCase("trace")) {
+                e.printStackTrace();
+            }
             return 1;
         }
         CountDownLatch stopped = new CountDownLatch(1);
@@ -207,6 +215,19 @@ final class StartCommand implements Callable<Integer> {
         }
     }
 
+    /** A file option that names nothing readable is refused before anything starts, naming the option. */
+    private static void readable(String option, String env, Path file) {
+        if (file == null) {
+            return;
+        }
+        if (!Files.isRegularFile(file)) {
+            throw new IllegalArgumentException(option + " " + file + " (env " + env + "): no such file");
+        }
+        if (!Files.isReadable(file)) {
+            throw new IllegalArgumentException(option + " " + file + " (env " + env + "): not readable by this user");
+        }
+    }
+
     private EngineMode engineMode() {
         if (interpreter) {
             return EngineMode.INTERPRETER;
@@ -215,10 +236,8 @@ final class StartCommand implements Callable<Integer> {
     }
 
     ServerOptions options() {
-        int pages = Math.max(1, Math.min(65536, maxMemoryMib * 16));
-        Limits.Builder limits = Limits.builder()
-                .withDeadline(Duration.ofMillis((long) (timeoutSeconds * 1000)))
-                .withMaxMemoryPages(pages);
+        Limits.Builder limits = modules.limits()
+                .withDeadline(Duration.ofMillis((long) (timeoutSeconds * 1000)));
         if (quickBudgetMs < 0) {
             throw new IllegalArgumentException("--quick-budget-ms must not be negative, got " + quickBudgetMs);
         }
@@ -226,10 +245,12 @@ final class StartCommand implements Callable<Integer> {
         if (instances > 0) {
             limits.withMaxInstances(instances);
         }
-        Optional<AbiVersion> forced = abi == null || abi.isBlank() ? Optional.empty() : Optional.of(AbiVersion.parse(abi));
+        Optional<AbiVersion> forced = modules.forcedAbi();
         if ((tlsCert == null) != (tlsKey == null)) {
             throw new IllegalArgumentException("--tls-cert and --tls-key go together");
         }
+        readable("--tls-cert", "ATMO_TLS_CERT", tlsCert);
+        readable("--tls-key", "ATMO_TLS_KEY", tlsKey);
         Optional<TlsFiles> tls = tlsCert == null ? Optional.empty() : Optional.of(new TlsFiles(tlsCert, tlsKey));
         return ServerOptions.builder()
                 .bundle(bundle).host(host).port(port).headless(headless).runSchedules(runSchedules)
@@ -241,6 +262,7 @@ final class StartCommand implements Callable<Integer> {
                 .webSocketMaxFrameBytes(wsMaxFrameBytes)
                 .webSocketIdleTimeout(Duration.ofMillis((long) (wsIdleSeconds * 1000)))
                 .moduleCache(Optional.ofNullable(moduleCache).filter(dir -> !dir.toString().isBlank()))
+                .guestThreads(guestThreads > 0 ? guestThreads : GuestThreads.defaultThreads())
                 .build();
     }
 }

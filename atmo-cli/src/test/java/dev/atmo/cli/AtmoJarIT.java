@@ -2,6 +2,7 @@ package dev.atmo.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.atmo.testing.RepositoryRoot;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -21,7 +22,7 @@ import org.junit.jupiter.api.Test;
 
 /** The built {@code atmo.jar}, run as its own process on a real port. */
 class AtmoJarIT {
-    private static final Path ROOT = Path.of("").toAbsolutePath().getParent();
+    static final Path ROOT = RepositoryRoot.path();
 
     static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
@@ -34,7 +35,7 @@ class AtmoJarIT {
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-jar", System.getProperty("atmo.jar")));
         command.addAll(List.of(args));
-        return new ProcessBuilder(command).directory(ROOT.toFile()).redirectErrorStream(true);
+        return new ProcessBuilder(command).directory(RepositoryRoot.path().toFile()).redirectErrorStream(true);
     }
 
     static String run(Process process) throws Exception {
@@ -128,27 +129,23 @@ class AtmoJarIT {
     }
 
     @Test
-    void portComesFromTheEnvironmentWhenNotGiven() throws Exception {
+    void portAndAbiComeFromTheEnvironmentWhenNotGiven() throws Exception {
         int port = freePort();
-        ProcessBuilder builder = atmo("start", "examples/hello");
+        Path log = Files.createTempFile("atmo", ".log");
+        ProcessBuilder builder = atmo("start", "examples/hello").redirectOutput(log.toFile());
         builder.environment().put("ATMO_HTTP_PORT", String.valueOf(port));
+        builder.environment().put("ATMO_ABI", "B");
         builder.environment().put("ATMO_BUNDLE_PATH", "does-not-matter");
         Process process = builder.start();
         try {
-            Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-            boolean up = false;
-            while (!up && Instant.now().isBefore(deadline) && process.isAlive()) {
-                try (var socket = new java.net.Socket("127.0.0.1", port)) {
-                    up = true;
-                } catch (IOException notYet) {
-                    Thread.sleep(100);
-                }
-            }
-            assertThat(up).isTrue();
+            HttpResponse<String> response = helloWorld(process, port);
+            assertThat(response.statusCode()).isEqualTo(200);
+            assertThat(response.body()).isEqualTo("hello world");
         } finally {
             process.destroy();
-            process.waitFor(30, TimeUnit.SECONDS);
+            assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
         }
+        assertThat(Files.readString(log)).contains("Runnable hello uses Runnable ABI B");
     }
 
     @Test

@@ -56,32 +56,35 @@ public final class BundleReader {
     public Bundle read(Path path) {
         String source = path.toString();
         if (!Files.exists(path)) {
-            throw BundleException.of(source, "bundle " + source + " does not exist");
+            throw BundleException.of(source, "bundle " + source + " does not exist (looked for "
+                    + path.toAbsolutePath().normalize() + "); give the path of a runnables.wasm.zip or of a bundle"
+                    + " directory holding Directive.yaml");
         }
         BundleContents contents = Files.isDirectory(path) ? DirectoryBundle.read(path, this) : ZipBundle.read(path, this);
         List<Problem> problems = new ArrayList<>(contents.problems());
+        List<Problem> warnings = new ArrayList<>(contents.warnings());
         LoadResult loaded;
         try {
             loaded = DirectiveLoader.load(contents.directiveYaml(), contents.directiveName());
         } catch (DirectiveException e) {
             problems.addAll(e.problems());
-            throw failure(source, problems);
+            warnings.addAll(e.warnings());
+            throw failure(source, problems, warnings);
         }
+        warnings.addAll(loaded.warnings());
         ModuleMatcher.Result matched = ModuleMatcher.match(loaded.directive(), contents);
         problems.addAll(DirectiveValidator.validate(matched.directive()));
         problems.addAll(matched.problems());
         if (!problems.isEmpty()) {
-            throw failure(source, problems);
+            throw failure(source, problems, warnings);
         }
-        List<Problem> warnings = new ArrayList<>(contents.warnings());
-        warnings.addAll(loaded.warnings());
         return new Bundle(source, matched.directive(), matched.modules(), contents.staticFiles(), warnings);
     }
 
-    private static BundleException failure(String source, List<Problem> problems) {
+    private static BundleException failure(String source, List<Problem> problems, List<Problem> warnings) {
         List<Problem> sorted = new ArrayList<>(problems);
         sorted.sort(Problem.BY_POSITION);
-        return new BundleException(source, sorted);
+        return new BundleException(source, sorted, warnings);
     }
 
     /** Limits for reading bundles; each must be positive. */

@@ -79,6 +79,7 @@ final class DirectoryBundle {
             runnable = loaded.runnable();
         } catch (DirectiveException e) {
             problems.addAll(e.problems());
+            warnings.addAll(e.warnings());
             return;
         }
         if (runnable.name().isEmpty()) {

@@ -53,7 +53,8 @@ final class ModuleMatcher {
             if (module == null) {
                 problems.add(new Problem(runnable.mark(), "missing module for Runnable " + fqfn));
             } else {
-                modules.putIfAbsent(fqfn, new RunnableModuleSource(runnable, module.entryName(), module.wasm()));
+                modules.putIfAbsent(fqfn, new RunnableModuleSource(runnable, module.entryName(), module.wasm(),
+                        module.mark()));
             }
         }
         return new Result(directive, modules, problems);

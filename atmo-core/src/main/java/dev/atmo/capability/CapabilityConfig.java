@@ -1,10 +1,14 @@
 package dev.atmo.capability;
 
 import dev.atmo.AtmoException;
+import dev.atmo.directive.Directive;
+import dev.atmo.directive.Problem;
+import dev.atmo.directive.Suggestion;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -42,15 +46,29 @@ public record CapabilityConfig(boolean http, boolean graphql, boolean cache, boo
         return from(Map.of());
     }
 
+    /**
+     * What {@link #from} refuses in a Directive's {@code capabilities} section, at the section's line; empty
+     * when it is valid.
+     */
+    public static Optional<Problem> problem(Directive directive) {
+        try {
+            from(directive.capabilities());
+            return Optional.empty();
+        } catch (AtmoException e) {
+            return Optional.of(new Problem(directive.markOf("capabilities"), e.getMessage()));
+        }
+    }
+
     public static CapabilityConfig from(Map<String, Object> section) {
         for (String key : section.keySet()) {
             if (!KEYS.containsKey(key)) {
-                throw new AtmoException("capabilities." + key + " is not a capability; known: " + known(KEYS.keySet()));
+                throw new AtmoException("capabilities." + key + " is not a capability"
+                        + Suggestion.didYouMean(key, KEYS.keySet()) + "; known: " + known(KEYS.keySet()));
             }
             for (String inner : map(section, key).keySet()) {
                 if (!KEYS.get(key).contains(inner)) {
                     throw new AtmoException("capabilities." + key + "." + inner + " is not a setting of " + key
-                            + "; known: " + known(KEYS.get(key)));
+                            + Suggestion.didYouMean(inner, KEYS.get(key)) + "; known: " + known(KEYS.get(key)));
                 }
             }
         }

@@ -37,7 +37,10 @@ public final class SqlDatabase implements DatabaseCapability, AutoCloseable {
 
     public SqlDatabase(DatabaseConnection connection, String connectionString, List<Query> declared) {
         HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(JdbcUrls.of(connection.type(), connectionString));
+        JdbcUrls.Target target = JdbcUrls.of(connection.type(), connectionString);
+        config.setJdbcUrl(target.url());
+        target.user().ifPresent(config::setUsername);
+        target.password().ifPresent(config::setPassword);
         config.setMaximumPoolSize(8);
         config.setMinimumIdle(0);
         config.setConnectionTimeout(5000);

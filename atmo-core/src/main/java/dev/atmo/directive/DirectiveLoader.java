@@ -50,14 +50,12 @@ public final class DirectiveLoader {
         Fields top = maybeTop.orElseThrow();
         HandlerReader handlers = new HandlerReader(reader);
 
-        Map<String, Mark> keyMarks = new LinkedHashMap<>();
-        top.entries().forEach((key, tuple) -> keyMarks.put(key, reader.mark(tuple.getValueNode())));
         Directive directive = new Directive(top.text("identifier"), top.text("appVersion"),
                 top.text("atmoVersion"), top.bool("headless"),
                 top.eachMapping("runnables", RUNNABLE_KEYS, DirectiveLoader::runnable), connections(top),
                 authentication(top), handlers.handlers(top), handlers.schedules(top),
                 top.eachMapping("queries", QUERY_KEYS, DirectiveLoader::query), capabilities(reader, top),
-                top.mark(), keyMarks);
+                top.mark(), top.keyMarks());
         reader.throwIfErrors();
         return new LoadResult(directive, reader.warnings());
     }

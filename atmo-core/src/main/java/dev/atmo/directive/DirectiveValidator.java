@@ -1,7 +1,9 @@
 package dev.atmo.directive;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -169,6 +171,13 @@ public final class DirectiveValidator {
             if (!h.resource().startsWith("/")) {
                 add(h.mark(), "handler resource must begin with leading slash '/': %s", h.resource());
             }
+            for (String entry : h.extensions().getOrDefault("allowedOrigins", "").split(",")) {
+                String origin = entry.strip();
+                if (!origin.isEmpty()) {
+                    OriginRules.problem(origin).ifPresent(what -> add(h.markOf("allowedOrigins"),
+                            "handler for %s: allowedOrigins entry '%s' %s", h.resource(), origin, what));
+                }
+            }
         } else if (h.isNatsStream()) {
             if (directive.connections().nats().isEmpty()) {
                 add(h.mark(), "handler for resource %s references source %s that is not configured", h.resource(),
@@ -193,11 +202,30 @@ public final class DirectiveValidator {
                 add(s.mark(), "schedule %s missing steps", s.name());
                 continue;
             }
-            if (s.every().isEmpty()) {
-                add(s.mark(), "schedule %s has no 'every' values", s.name());
-            }
+            every(s);
             steps.check("schedule", s.name(), s.steps(), s.state().keySet());
         }
+    }
+
+    /** A period must be more than zero: a negative part once made a schedule run back to back. */
+    private void every(Schedule s) {
+        Every every = s.every();
+        Mark at = s.markOf("every");
+        if (every.isEmpty()) {
+            add(at, "schedule %s has no 'every' values", s.name());
+            return;
+        }
+        Map<String, Integer> parts = new LinkedHashMap<>();
+        parts.put("days", every.days());
+        parts.put("hours", every.hours());
+        parts.put("minutes", every.minutes());
+        parts.put("seconds", every.seconds());
+        parts.forEach((unit, value) -> {
+            if (value < 0) {
+                add(at, "schedule %s has every.%s: %d; a period cannot be negative, use a positive number",
+                        s.name(), unit, value);
+            }
+        });
     }
 
     private void queries() {

@@ -1,6 +1,7 @@
 package dev.atmo.directive;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -47,6 +48,20 @@ final class Fields {
 
     Optional<Node> value(String key) {
         return Optional.ofNullable(entries.get(key)).map(NodeTuple::getValueNode);
+    }
+
+    /**
+     * Where each key's value was written, in written order: the value when it starts on the key's line
+     * ({@code appVersion: 1}, {@code runnables: []}), else the key ({@code with:} above its entries).
+     */
+    Map<String, Mark> keyMarks() {
+        Map<String, Mark> marks = new LinkedHashMap<>();
+        entries.forEach((key, tuple) -> {
+            Mark keyMark = reader.mark(tuple.getKeyNode());
+            Mark valueMark = reader.mark(tuple.getValueNode());
+            marks.put(key, valueMark.line() == keyMark.line() ? valueMark : keyMark);
+        });
+        return marks;
     }
 
     /** Where a key's value was written, or this mapping's mark when the key is absent. */

@@ -12,7 +12,8 @@ import java.util.Optional;
  * extra keys ({@link #EXTENSION_KEYS}) as their scalar text, lists joined with commas.
  */
 public record Handler(String type, String source, String method, String resource, List<Step> steps,
-        Optional<String> response, Optional<String> respondTo, Map<String, String> extensions, Mark mark) {
+        Optional<String> response, Optional<String> respondTo, Map<String, String> extensions, Mark mark,
+        Map<String, Mark> keyMarks) {
 
     public static final String TYPE_REQUEST = "request";
     public static final String TYPE_STREAM = "stream";
@@ -33,6 +34,18 @@ public record Handler(String type, String source, String method, String resource
         respondTo = Objects.requireNonNullElse(respondTo, Optional.empty());
         extensions = Copy.map(extensions);
         mark = Objects.requireNonNullElse(mark, Mark.NONE);
+        keyMarks = Copy.map(keyMarks);
+    }
+
+    /** A handler that remembers only where it starts. */
+    public Handler(String type, String source, String method, String resource, List<Step> steps,
+            Optional<String> response, Optional<String> respondTo, Map<String, String> extensions, Mark mark) {
+        this(type, source, method, resource, steps, response, respondTo, extensions, mark, Map.of());
+    }
+
+    /** Where a key's value was written, or this handler's own mark when the key is absent. */
+    public Mark markOf(String key) {
+        return keyMarks.getOrDefault(key, mark);
     }
 
     public boolean isRequest() {

@@ -10,7 +10,7 @@ import java.util.Optional;
  * concurrent calls, or a {@code forEach}. Which one it is comes from {@link #kind()}.
  */
 public record Step(String fn, String as, Map<String, String> with, OnErr onErr, List<CallSpec> group,
-        Optional<ForEach> forEach, Mark mark) {
+        Optional<ForEach> forEach, Mark mark, Map<String, Mark> keyMarks) {
 
     public Step {
         fn = Copy.text(fn);
@@ -20,6 +20,13 @@ public record Step(String fn, String as, Map<String, String> with, OnErr onErr, 
         group = Copy.list(group);
         forEach = Objects.requireNonNullElse(forEach, Optional.empty());
         mark = Objects.requireNonNullElse(mark, Mark.NONE);
+        keyMarks = Copy.map(keyMarks);
+    }
+
+    /** A step that remembers only where it starts. */
+    public Step(String fn, String as, Map<String, String> with, OnErr onErr, List<CallSpec> group,
+            Optional<ForEach> forEach, Mark mark) {
+        this(fn, as, with, onErr, group, forEach, mark, Map.of());
     }
 
     /** A single-fn step. */
@@ -54,6 +61,6 @@ public record Step(String fn, String as, Map<String, String> with, OnErr onErr, 
 
     /** This step's single call as a {@link CallSpec}, the shape shared with group members. */
     public CallSpec asCall() {
-        return new CallSpec(fn, as, with, onErr, mark);
+        return new CallSpec(fn, as, with, onErr, mark, keyMarks);
     }
 }

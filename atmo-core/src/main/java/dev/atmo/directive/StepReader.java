@@ -29,12 +29,12 @@ final class StepReader {
                 ? fields.mapping("forEach", FOR_EACH_KEYS).map(this::forEach)
                 : Optional.empty();
         return new Step(fields.text("fn"), fields.text("as"), fields.stringMap("with"), onErr(fields), group,
-                forEach, fields.mark());
+                forEach, fields.mark(), fields.keyMarks());
     }
 
     private CallSpec call(Fields fields) {
         return new CallSpec(fields.text("fn"), fields.text("as"), fields.stringMap("with"), onErr(fields),
-                fields.mark());
+                fields.mark(), fields.keyMarks());
     }
 
     private ForEach forEach(Fields fields) {

@@ -54,17 +54,33 @@ final class StepRules {
     private void call(String type, String name, int j, CallSpec call, Set<String> state, List<String> produced) {
         Mark at = call.mark();
         if (directive.resolve(call.fn()).isEmpty()) {
-            add(at, "%s for %s lists fn at step %d that does not exist: %s (did you forget a namespace?)",
-                    type, name, j, call.fn());
+            add(at, "%s for %s lists fn at step %d that does not exist: %s (%s)",
+                    type, name, j, call.fn(), hint(call.fn()));
         }
         for (String key : call.with().values()) {
             if (!state.contains(key)) {
-                add(at, "%s for %s has 'with' value at step %d referencing a key that is not yet available"
+                add(call.markOf("with"), "%s for %s has 'with' value at step %d referencing a key that is not yet available"
                         + " in the handler's state: %s", type, name, j, key);
             }
         }
         onErr(type, name, j, call.onErr(), at);
         produced.add(call.stateKey());
+    }
+
+    /** The Runnable the author probably meant: the same name in another namespace, or a close spelling. */
+    private String hint(String reference) {
+        Fqfn wanted = Fqfn.parse(reference);
+        List<String> references = new ArrayList<>();
+        for (RunnableDecl runnable : directive.runnables()) {
+            String written = runnable.namespace().equals(Fqfn.DEFAULT_NAMESPACE) ? runnable.name()
+                    : runnable.namespace() + "::" + runnable.name();
+            if (runnable.name().equals(wanted.name())) {
+                return "did you mean '" + written + "'?";
+            }
+            references.add(written);
+        }
+        return Suggestion.closest(reference, references).map(s -> "did you mean '" + s + "'?")
+                .orElse("did you forget a namespace?");
     }
 
     private void onErr(String type, String name, int j, OnErr onErr, Mark at) {

@@ -10,6 +10,8 @@ import java.util.Optional;
 import java.util.Set;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.api.lowlevel.Compose;
+import org.snakeyaml.engine.v2.api.lowlevel.Parse;
+import org.snakeyaml.engine.v2.events.Event;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
@@ -31,6 +33,10 @@ final class YamlReader {
     private static final Set<String> FALSES = Set.of("false", "False", "FALSE", "no", "No", "NO", "n", "N",
             "off", "Off", "OFF");
     private static final int MAX_DEPTH = 64;
+    /** No Directive comes near this; a larger file is refused before the parser (slow on huge values) sees it. */
+    static final int MAX_BYTES = 1024 * 1024;
+    /** Deeper mappings and lists are refused before composing, which recurses once per level. */
+    static final int MAX_NESTING = 64;
     // aliases let a small document describe a huge tree; free-form sections are the only place we walk one
     private static final int MAX_PLAIN_NODES = 100_000;
     private static final String MERGE_KEY = "<<";
@@ -44,11 +50,20 @@ final class YamlReader {
         this.file = file;
     }
 
-    /** Parses one YAML document; syntax errors and an empty document end reading at once. */
+    /**
+     * Parses one YAML document; syntax errors, an empty document, a file over {@link #MAX_BYTES} and nesting
+     * deeper than {@link #MAX_NESTING} end reading at once.
+     */
     Node compose(byte[] yaml, String what) {
-        LoadSettings settings = LoadSettings.builder().setLabel(file).setUseMarks(true).build();
+        if (yaml.length > MAX_BYTES) {
+            throw fail(Mark.of(file), what + " is " + yaml.length + " bytes, more than the limit of " + MAX_BYTES
+                    + " bytes (1 MiB); it was not read");
+        }
+        LoadSettings settings = LoadSettings.builder().setLabel(file).setUseMarks(true)
+                .setCodePointLimit(MAX_BYTES).build();
         Optional<Node> root;
         try {
+            checkNesting(settings, yaml, what);
             root = new Compose(settings).composeInputStream(new ByteArrayInputStream(yaml));
         } catch (MarkedYamlEngineException e) {
             Mark at = e.getProblemMark().or(e::getContextMark).map(this::mark).orElse(Mark.of(file));
@@ -68,6 +83,25 @@ final class YamlReader {
         return root.get();
     }
 
+    /** Walks the parser's events (which keeps its own stack) so composing never meets a structure too deep. */
+    private void checkNesting(LoadSettings settings, byte[] yaml, String what) {
+        int depth = 0;
+        for (Event event : new Parse(settings).parseInputStream(new ByteArrayInputStream(yaml))) {
+            switch (event.getEventId()) {
+                case MappingStart, SequenceStart -> {
+                    if (++depth > MAX_NESTING) {
+                        Mark at = event.getStartMark().map(this::mark).orElse(Mark.of(file));
+                        throw fail(at, what + " nests mappings and lists more than " + MAX_NESTING
+                                + " levels deep; it was not read further");
+                    }
+                }
+                case MappingEnd, SequenceEnd -> depth--;
+                default -> {
+                }
+            }
+        }
+    }
+
     private DirectiveException fail(Mark at, String message) {
         return new DirectiveException(file, List.of(new Problem(at, message)));
     }
@@ -77,7 +111,7 @@ final class YamlReader {
         if (!errors.isEmpty()) {
             List<Problem> sorted = new ArrayList<>(errors);
             sorted.sort(Problem.BY_POSITION);
-            throw new DirectiveException(file, sorted);
+            throw new DirectiveException(file, sorted, warnings());
         }
     }
 
@@ -144,7 +178,8 @@ final class YamlReader {
                 warn(key, "duplicate key '" + key.getValue() + "' in " + displayName + ", the last one is used");
             }
             if (known != null && !known.contains(key.getValue())) {
-                warn(key, "unknown key '" + key.getValue() + "' in " + displayName);
+                warn(key, "unknown key '" + key.getValue() + "' in " + displayName
+                        + Suggestion.didYouMean(key.getValue(), known));
             }
         }
         for (Node merge : merges) {

@@ -22,6 +22,7 @@ import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
 import io.netty.handler.timeout.IdleStateHandler;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -39,6 +40,7 @@ import org.slf4j.LoggerFactory;
  */
 final class HttpRequestHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
     private static final Logger LOG = LoggerFactory.getLogger("dev.atmo.http");
+    private static final RefusedOrigins REFUSED_ORIGINS = new RefusedOrigins(Duration.ofSeconds(10));
     private static final int MAX_WAITING = 16;
     private final Supplier<Router<RouteHandler>> router;
     private final WebSocketSettings websockets;
@@ -156,7 +158,9 @@ final class HttpRequestHandler extends SimpleChannelInboundHandler<FullHttpReque
             } catch (RuntimeException e) {
                 response = failed(job, e);
             }
-            complete(ctx, job, response, start, keepAlive).addListener(written -> resume(ctx));
+            // the task ends once the response is written, so a stop that waits for the workers never drops it
+            complete(ctx, job, response, start, keepAlive).addListener(written -> resume(ctx))
+                    .awaitUninterruptibly();
         });
     }
 
@@ -189,8 +193,10 @@ final class HttpRequestHandler extends SimpleChannelInboundHandler<FullHttpReque
             return false;
         }
         WebSocketEndpoint endpoint = found.handler();
-        if (!endpoint.originAllowed(request.headers().get(HttpHeaderNames.ORIGIN),
-                request.headers().get(HttpHeaderNames.HOST))) {
+        String origin = request.headers().get(HttpHeaderNames.ORIGIN);
+        String host = request.headers().get(HttpHeaderNames.HOST);
+        if (!endpoint.originAllowed(origin, host)) {
+            REFUSED_ORIGINS.refused(path, origin, host);
             write(ctx, Response.plain(403, "Forbidden: origin not allowed", Map.of()), false);
             return true;
         }

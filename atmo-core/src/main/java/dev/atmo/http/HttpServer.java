@@ -191,7 +191,10 @@ public final class HttpServer implements AutoCloseable {
                             ApplicationProtocolConfig.SelectorFailureBehavior.NO_ADVERTISE,
                             ApplicationProtocolConfig.SelectedListenerFailureBehavior.ACCEPT,
                             ApplicationProtocolNames.HTTP_2, ApplicationProtocolNames.HTTP_1_1))
-                    .build());
+                    .build()).map(context -> {
+                        TlsKeyMatch.require(files);
+                        return context;
+                    });
         } catch (javax.net.ssl.SSLException | IllegalArgumentException e) {
             throw new AtmoException("cannot use TLS certificate " + files.certificate() + " with key "
                     + files.privateKey() + ": " + e.getMessage() + " (the key must be PEM, PKCS#8)", e);

@@ -1,5 +1,6 @@
 package dev.atmo.metrics;
 
+import dev.atmo.wasm.GuestThreads;
 import dev.atmo.wasm.InstancePool;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
@@ -68,6 +69,14 @@ public final class AtmoMetrics {
                 .description("instances dropped after a trap or timeout").register(registry);
     }
 
+    /** The threads guest code runs on: how many run a job and how many jobs wait for one. */
+    public void guestThreads(GuestThreads guests) {
+        Gauge.builder("atmo.guest.threads.busy", guests, GuestThreads::busy)
+                .description("guest threads running a job").register(registry);
+        Gauge.builder("atmo.guest.threads.queued", guests, GuestThreads::queued)
+                .description("jobs waiting for a guest thread").register(registry);
+    }
+
     /** {@code direction} is in, out or redelivered. */
     public void streamMessage(String source, String subject, String direction) {
         Counter.builder("atmo.stream.messages").tag("source", source).tag("subject", subject)
@@ -77,6 +86,18 @@ public final class AtmoMetrics {
     public void outbound(String host, String status) {
         Counter.builder("atmo.outbound.calls").description("outbound HTTP and GraphQL calls by Runnables")
                 .tag("host", host).tag("status", status).register(registry).increment();
+    }
+
+    /** A bundle reload: {@code ok} when the new bundle now serves, false when the current one kept serving. */
+    public void reload(boolean ok) {
+        Counter.builder("atmo.reloads").description("bundle reloads by result")
+                .tag("result", ok ? "ok" : "failed").register(registry).increment();
+    }
+
+    /** The counter of one route's requests answered on the event loop, without a hop to another thread. */
+    public Counter quickAnswers(String method, String route) {
+        return Counter.builder("atmo.http.quick").description("requests answered on the event loop")
+                .tag("method", method).tag("route", route).register(registry);
     }
 
     public void cache(boolean hit) {

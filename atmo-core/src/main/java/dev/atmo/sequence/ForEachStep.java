@@ -24,7 +24,8 @@ final class ForEachStep {
     private ForEachStep() {
     }
 
-    static Optional<SequenceResult.Failed> run(ForEach forEach, JobRequest request, StepRunner runner, int bound) {
+    static Optional<SequenceResult.Failed> run(ForEach forEach, JobRequest request, StepRunner runner, int bound,
+                                               long readySince) {
         byte[] source = request.state().get(forEach.in());
         if (source == null) {
             throw new SequenceException("forEach failed, " + forEach.in() + " is not present in state");
@@ -42,10 +43,10 @@ final class ForEachStep {
         List<JsonNode> elements = new java.util.ArrayList<>();
         array.forEach(elements::add);
         Map<String, byte[]> base = StateView.of(request.state(), Map.of());
-        List<Outcome> outcomes = Sequence.Parallel.map(elements.size(), bound, i -> {
+        List<Outcome> outcomes = Sequence.Parallel.map(elements.size(), bound, readySince, (i, ready) -> {
             Map<String, byte[]> view = new java.util.LinkedHashMap<>(base);
             view.put(ELEMENT_KEY, compact(elements.get(i)));
-            return runner.run(new StepCall(forEach.fn(), request, view));
+            return runner.run(new StepCall(forEach.fn(), request, view, ready));
         });
         ArrayNode collected = JSON.createArrayNode();
         for (Outcome outcome : outcomes) {

@@ -21,8 +21,10 @@ public final class JobRequest {
     private final Map<String, String> params;
     private final Map<String, byte[]> state;
     private final Map<String, String> responseHeaders = new LinkedHashMap<>();
+    private final long arrival;
 
     private JobRequest(Builder b) {
+        this.arrival = b.arrival == UNSET ? System.nanoTime() : b.arrival;
         this.method = b.method;
         this.url = b.url;
         this.id = b.id;
@@ -32,8 +34,18 @@ public final class JobRequest {
         this.state = new ConcurrentHashMap<>(b.state);
     }
 
+    private static final long UNSET = Long.MIN_VALUE;
+
     public static Builder builder() {
         return new Builder();
+    }
+
+    /**
+     * When the request arrived, as a {@link System#nanoTime()} reading (by default when it was built): its first
+     * step's pool wait and deadline count from then, so time spent waiting for a thread is not free.
+     */
+    public long arrival() {
+        return arrival;
     }
 
     public String method() {
@@ -84,6 +96,13 @@ public final class JobRequest {
         private Map<String, String> headers = Map.of();
         private Map<String, String> params = Map.of();
         private Map<String, byte[]> state = Map.of();
+        private long arrival = UNSET;
+
+        /** When the request arrived, a {@link System#nanoTime()} reading; by default when it is built. */
+        public Builder arrival(long nanoTime) {
+            this.arrival = nanoTime;
+            return this;
+        }
 
         public Builder method(String method) {
             this.method = Objects.requireNonNull(method);

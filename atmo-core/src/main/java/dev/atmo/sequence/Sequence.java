@@ -43,18 +43,23 @@ public final class Sequence {
      * @throws SequenceException for failures other than a Runnable's own error
      */
     public SequenceResult run(JobRequest request) {
+        // the first step is ready when the request arrived, each later one when the step before it ended
+        long ready = request.arrival();
         for (int i = 0; i < steps.size(); i++) {
             Step step = steps.get(i);
+            long readySince = ready;
             Optional<SequenceResult.Failed> failed = switch (step.kind()) {
-                case FN -> runCall(step.asCall(), request, StateView.of(request.state(), step.with()));
-                case GROUP -> runGroup(step.group(), request);
-                case FOR_EACH -> ForEachStep.run(step.forEach().orElseThrow(), request, runner, maxParallel);
+                case FN -> runCall(step.asCall(), request, StateView.of(request.state(), step.with()), readySince);
+                case GROUP -> runGroup(step.group(), request, readySince);
+                case FOR_EACH -> ForEachStep.run(step.forEach().orElseThrow(), request, runner, maxParallel,
+                        readySince);
                 case INVALID -> throw new SequenceException("step at position " + i
                         + " isn't an Fn, Group, or ForEach");
             };
             if (failed.isPresent()) {
                 return failed.get();
             }
+            ready = System.nanoTime();
         }
         return completed(request);
     }
@@ -71,7 +76,7 @@ public final class Sequence {
         }
         CallSpec call = steps.get(0).asCall();
         Optional<Outcome> outcome = runner.tryQuick(
-                new StepCall(call.fn(), request, StateView.of(request.state(), call.with())));
+                new StepCall(call.fn(), request, StateView.of(request.state(), call.with()), request.arrival()));
         if (outcome.isEmpty()) {
             return Optional.empty();
         }
@@ -83,8 +88,9 @@ public final class Sequence {
         return new SequenceResult.Completed(selectBody(request), Map.copyOf(request.state()), request.responseHeaders());
     }
 
-    private Optional<SequenceResult.Failed> runCall(CallSpec call, JobRequest request, Map<String, byte[]> view) {
-        Outcome outcome = runner.run(new StepCall(call.fn(), request, view));
+    private Optional<SequenceResult.Failed> runCall(CallSpec call, JobRequest request, Map<String, byte[]> view,
+                                                    long readySince) {
+        Outcome outcome = runner.run(new StepCall(call.fn(), request, view, readySince));
         return apply(call.fn(), call.stateKey(), call.onErr(), outcome, request);
     }
 
@@ -104,10 +110,10 @@ public final class Sequence {
         return Optional.empty();
     }
 
-    private Optional<SequenceResult.Failed> runGroup(List<CallSpec> members, JobRequest request) {
+    private Optional<SequenceResult.Failed> runGroup(List<CallSpec> members, JobRequest request, long readySince) {
         List<Map<String, byte[]>> views = members.stream().map(m -> StateView.of(request.state(), m.with())).toList();
-        List<Outcome> outcomes = Parallel.map(members.size(), maxParallel,
-                i -> runner.run(new StepCall(members.get(i).fn(), request, views.get(i))));
+        List<Outcome> outcomes = Parallel.map(members.size(), maxParallel, readySince,
+                (i, ready) -> runner.run(new StepCall(members.get(i).fn(), request, views.get(i), ready)));
         for (int i = 0; i < members.size(); i++) {
             CallSpec member = members.get(i);
             Optional<SequenceResult.Failed> failed = apply(member.fn(), member.stateKey(), member.onErr(),
@@ -134,18 +140,21 @@ public final class Sequence {
         return body == null ? new byte[0] : body;
     }
 
-    /** Runs indexed tasks on virtual threads, at most {@code bound} at once, and returns results in index order. */
+    /**
+     * Runs indexed tasks on virtual threads, at most {@code bound} at once, and returns results in index order. A
+     * task is ready since the step's ready time, or since it got its turn when it had to wait for one.
+     */
     static final class Parallel {
         private Parallel() {
         }
 
         interface Task<T> {
-            T run(int index);
+            T run(int index, long readySince);
         }
 
-        static <T> List<T> map(int count, int bound, Task<T> task) {
+        static <T> List<T> map(int count, int bound, long readySince, Task<T> task) {
             if (count == 1) {
-                return List.of(task.run(0));
+                return List.of(task.run(0, readySince));
             }
             java.util.concurrent.Semaphore permits = new java.util.concurrent.Semaphore(bound);
             try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
@@ -153,9 +162,13 @@ public final class Sequence {
                 for (int i = 0; i < count; i++) {
                     int index = i;
                     futures.add(executor.submit(() -> {
-                        permits.acquire();
+                        long ready = readySince;
+                        if (!permits.tryAcquire()) {
+                            permits.acquire();
+                            ready = System.nanoTime();
+                        }
                         try {
-                            return task.run(index);
+                            return task.run(index, ready);
                         } finally {
                             permits.release();
                         }

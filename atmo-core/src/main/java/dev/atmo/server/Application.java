@@ -5,6 +5,7 @@ import dev.atmo.bundle.BundleReader;
 import dev.atmo.capability.CapabilitySet;
 import dev.atmo.directive.Directive;
 import dev.atmo.directive.Handler;
+import dev.atmo.directive.Problem;
 import dev.atmo.directive.RunnableDecl;
 import dev.atmo.directive.Step;
 import dev.atmo.http.InFlight;
@@ -16,8 +17,10 @@ import dev.atmo.schedule.Scheduler;
 import dev.atmo.sequence.Sequence;
 import dev.atmo.stream.NatsOptions;
 import dev.atmo.stream.NatsStreams;
+import dev.atmo.wasm.GuestThreads;
 import dev.atmo.wasm.cache.ModuleCache;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -34,6 +37,7 @@ final class Application implements AutoCloseable {
     private final ServerOptions options;
     private final Optional<ModuleCache> moduleCache;
     private final AtmoMetrics metrics;
+    private final GuestThreads guests;
     private final InFlight inFlight = new InFlight();
     private Bundle bundle;
     private CapabilitySet capabilitySet;
@@ -43,10 +47,12 @@ final class Application implements AutoCloseable {
     private Scheduler scheduler;
     private volatile NatsStreams natsStreams;
 
-    private Application(ServerOptions options, Optional<ModuleCache> moduleCache, AtmoMetrics metrics) {
+    private Application(ServerOptions options, Optional<ModuleCache> moduleCache, AtmoMetrics metrics,
+                        GuestThreads guests) {
         this.options = options;
         this.moduleCache = moduleCache;
         this.metrics = metrics;
+        this.guests = guests;
     }
 
     /**
@@ -54,10 +60,11 @@ final class Application implements AutoCloseable {
      *
      * @param moduleCache where compiled modules are kept between starts, if anywhere
      * @param operations  the operator endpoints to serve beside the user routes, if any
+     * @param guests      the threads guest code runs on, shared by every bundle the server loads
      */
     static Application load(ServerOptions options, Optional<ModuleCache> moduleCache, AtmoMetrics metrics,
-                            Optional<OperationsRoutes> operations) {
-        Application app = new Application(options, moduleCache, metrics);
+                            Optional<OperationsRoutes> operations, GuestThreads guests) {
+        Application app = new Application(options, moduleCache, metrics, guests);
         try {
             app.loadBundle(operations);
         } catch (RuntimeException e) {
@@ -69,10 +76,18 @@ final class Application implements AutoCloseable {
 
     private void loadBundle(Optional<OperationsRoutes> operations) {
         bundle = BundleReader.builder().build().read(options.bundle());
+        List<Problem> problems = new ArrayList<>(BundleCheck.settings(bundle.directive()));
+        problems.addAll(BundleCheck.headers(bundle));
+        if (!problems.isEmpty()) {
+            // the modules are checked here too only to report what validate reports; otherwise loading checks them
+            problems = new ArrayList<>(BundleCheck.settings(bundle.directive()));
+            problems.addAll(BundleCheck.modules(bundle, options.limits(), options.abi()));
+            BundleCheck.requireNone(bundle, problems);
+        }
         bundle.warnings().forEach(w -> LOG.warn("{}", w));
         capabilitySet = CapabilitySet.build(bundle, name -> Optional.ofNullable(System.getenv(name)), metrics);
         runnables = LoadedRunnables.load(bundle, options.engineMode(), options.limits(), options.abi(), moduleCache,
-                capabilitySet.capabilities(), metrics);
+                capabilitySet.capabilities(), metrics, guests);
         Directive directive = bundle.directive();
         Router.Builder<RouteHandler> all = options.headless() ? headlessRoutes(directive) : handlerRoutes(directive);
         Router<RouteHandler> user = all.build();

@@ -4,6 +4,7 @@ import dev.atmo.bundle.Bundle;
 import dev.atmo.http.HttpServer;
 import dev.atmo.http.WebSocketSettings;
 import dev.atmo.metrics.AtmoMetrics;
+import dev.atmo.wasm.GuestThreads;
 import dev.atmo.wasm.cache.ModuleCache;
 import java.time.Duration;
 import java.util.Optional;
@@ -25,11 +26,14 @@ public final class AtmoServer implements AutoCloseable {
     private final AtmoMetrics metrics = new AtmoMetrics();
     private final AtomicReference<Application> application = new AtomicReference<>();
     private final OperationsRoutes operations;
+    private final GuestThreads guests;
+    private final Object closing = new Object();
     private Optional<ModuleCache> moduleCache = Optional.empty();
     private HttpServer http;
     private HttpServer admin;
     private BundleWatcher watcher;
     private volatile boolean stopping;
+    private volatile Thread reloading;
     private boolean closed;
 
     private AtmoServer(ServerOptions options) {
@@ -37,6 +41,8 @@ public final class AtmoServer implements AutoCloseable {
         ServerOptions.Operations ops = options.operations();
         this.operations = new OperationsRoutes(ops.healthPath(), ops.readyPath(), ops.metricsPath(), metrics,
                 () -> !stopping && application.get() != null && application.get().ready());
+        this.guests = GuestThreads.start(options.guestThreads());
+        metrics.guestThreads(guests);
     }
 
     /** Loads the bundle and starts serving; failures close whatever started and are rethrown. */
@@ -60,7 +66,7 @@ public final class AtmoServer implements AutoCloseable {
                 task -> Thread.ofPlatform().name("atmo-http-setup").daemon().start(task));
         Application app;
         try {
-            app = Application.load(options, moduleCache, metrics, sharedOperations());
+            app = Application.load(options, moduleCache, metrics, sharedOperations(), guests);
         } catch (RuntimeException e) {
             preparing.thenAccept(HttpServer::close);
             throw e;
@@ -99,19 +105,34 @@ public final class AtmoServer implements AutoCloseable {
 
     /**
      * Loads the bundle again and, when it is valid, swaps it in: new requests go to the new bundle while those
-     * in flight finish on the old one. An invalid bundle is reported and the current one keeps serving.
+     * in flight finish on the old one. An invalid bundle is reported and the current one keeps serving, whatever
+     * went wrong (a start-up past its deadline, even an error such as a stack overflow). A stop while the new
+     * bundle loads interrupts the load rather than waiting for it.
      *
      * @return true when the new bundle is now serving
      */
     public synchronized boolean reload() {
-        if (stopping) {
-            return false;
+        // published before stopping is read, the opposite order of close(): one of the two sees the other
+        reloading = Thread.currentThread();
+        try {
+            return !stopping && swapIn();
+        } finally {
+            reloading = null;
         }
+    }
+
+    private boolean swapIn() {
         Application next;
         try {
-            next = Application.load(options, moduleCache, metrics, sharedOperations());
-        } catch (RuntimeException e) {
-            LOG.error("reload of {} failed, the current bundle keeps serving: {}", options.bundle(), e.getMessage());
+            next = Application.load(options, moduleCache, metrics, sharedOperations(), guests);
+        } catch (RuntimeException | Error e) {
+            LOG.error("reload of {} failed, the current bundle keeps serving: {}", options.bundle(),
+                    e.getMessage() == null ? e.toString() : e.getMessage());
+            metrics.reload(false);
+            return false;
+        }
+        if (stopping) {
+            next.close();
             return false;
         }
         Application previous = application.getAndSet(next);
@@ -124,9 +145,11 @@ public final class AtmoServer implements AutoCloseable {
             application.set(previous);
             previous.startBackground();
             next.close();
+            metrics.reload(false);
             return false;
         }
         LOG.info("reloaded {}", options.bundle());
+        metrics.reload(true);
         Thread.ofVirtual().name("retire-bundle").start(() -> retire(previous));
         return true;
     }
@@ -165,18 +188,31 @@ public final class AtmoServer implements AutoCloseable {
 
     /**
      * Stops gracefully: no new connections, background work stopped, in-flight requests and messages finished
-     * within the grace period, websockets closed with a close frame, then everything released.
+     * within the grace period, websockets closed with a close frame, then everything released. A reload still
+     * loading its bundle is interrupted, never waited for.
      */
     @Override
-    public synchronized void close() {
-        if (closed) {
-            return;
+    public void close() {
+        synchronized (closing) {
+            if (closed) {
+                return;
+            }
+            closed = true;
         }
-        closed = true;
         stopping = true;
         if (watcher != null) {
             watcher.close();
         }
+        Thread reload = reloading;
+        if (reload != null) {
+            reload.interrupt();
+        }
+        synchronized (this) {
+            stop();
+        }
+    }
+
+    private void stop() {
         if (http != null) {
             http.stopAccepting();
         }
@@ -199,6 +235,7 @@ public final class AtmoServer implements AutoCloseable {
         if (app != null) {
             app.close();
         }
+        guests.close();
         LOG.info("stopped");
     }
 }

@@ -21,6 +21,7 @@ final class BundleWatcher implements AutoCloseable {
     private final Runnable onChange;
     private final Thread thread;
     private volatile boolean stopped;
+    private String seen;
 
     private BundleWatcher(Path bundle, Duration interval, Runnable onChange) {
         this.bundle = bundle;
@@ -31,13 +32,14 @@ final class BundleWatcher implements AutoCloseable {
 
     static BundleWatcher start(Path bundle, Duration interval, Runnable onChange) {
         BundleWatcher watcher = new BundleWatcher(bundle, interval, onChange);
+        // the first look is taken before returning: a change made right after the start is a change
+        watcher.seen = watcher.fingerprint();
         watcher.thread.start();
         LOG.info("watching {} for changes", bundle);
         return watcher;
     }
 
     private void loop() {
-        String seen = fingerprint();
         while (!stopped) {
             try {
                 Thread.sleep(interval);
@@ -55,8 +57,9 @@ final class BundleWatcher implements AutoCloseable {
                 onChange.run();
             } catch (InterruptedException e) {
                 return;
-            } catch (RuntimeException e) {
-                LOG.warn("watching {} failed: {}", bundle, e.getMessage());
+            } catch (RuntimeException | Error e) {
+                // whatever a bundle does to the reload, the next change must still be picked up
+                LOG.warn("watching {} failed: {}", bundle, e.getMessage() == null ? e.toString() : e.getMessage());
             }
         }
     }

@@ -39,7 +39,8 @@ final class HeadlessRoute implements RouteHandler {
         Map<String, byte[]> initial = new LinkedHashMap<>();
         state.forEach((k, v) -> initial.put(k, v.getBytes(StandardCharsets.UTF_8)));
         JobRequest request = JobRequest.builder()
-                .method(incoming.method()).url(incoming.url()).id(incoming.id()).body(incoming.body())
+                .method(incoming.method()).url(incoming.url()).id(incoming.id()).arrival(incoming.arrival())
+                .body(incoming.body())
                 .headers(incoming.headers()).params(params.orElse(incoming.params())).state(initial)
                 .build();
         return SequenceRoute.respond(sequence, request)

@@ -4,6 +4,7 @@ import dev.atmo.AtmoException;
 import dev.atmo.bundle.Bundle;
 import dev.atmo.bundle.RunnableModuleSource;
 import dev.atmo.directive.Directive;
+import dev.atmo.directive.Problem;
 import dev.atmo.directive.RunnableDecl;
 import dev.atmo.http.HeaderNames;
 import dev.atmo.metrics.AtmoMetrics;
@@ -11,8 +12,10 @@ import dev.atmo.sequence.StepCall;
 import dev.atmo.sequence.StepFailure;
 import dev.atmo.sequence.StepRunner;
 import dev.atmo.wasm.EngineMode;
+import dev.atmo.wasm.GuestThreads;
 import dev.atmo.wasm.InvocationTimeoutException;
 import dev.atmo.wasm.Limits;
+import dev.atmo.wasm.ModuleLoadException;
 import dev.atmo.wasm.ModuleOptions;
 import dev.atmo.wasm.Outcome;
 import dev.atmo.wasm.PoolBusyException;
@@ -46,27 +49,36 @@ public final class LoadedRunnables implements StepRunner, AutoCloseable {
     private final Map<String, Optional<WasmRunnable>> resolved = new ConcurrentHashMap<>();
     private final Capabilities capabilities;
     private final AtmoMetrics metrics;
+    private final GuestThreads guests;
 
     private LoadedRunnables(Directive directive, Map<String, WasmRunnable> byFqfn, Capabilities capabilities,
-                            AtmoMetrics metrics) {
+                            AtmoMetrics metrics, GuestThreads guests) {
         this.directive = directive;
         this.byFqfn = byFqfn;
         this.capabilities = capabilities;
         this.metrics = metrics;
+        this.guests = guests;
         byFqfn.forEach((fqfn, runnable) -> metrics.pool(fqfn, runnable.pool()));
     }
 
     /**
-     * Loads every module of the bundle.
+     * Loads every module of the bundle, on platform threads: a module's start-up code is guest code, which must not
+     * hold a virtual thread's carrier (it runs under the deadline, see {@link Limits#deadline()}). An interrupt
+     * (a stop during a reload) abandons the load at once and stops the start-up code still running.
      *
-     * @throws AtmoException naming each module that failed to load
+     * @param guests the threads the loaded Runnables' jobs run on
+     * @throws dev.atmo.bundle.BundleException naming each module that failed to load, at its file
      */
     public static LoadedRunnables load(Bundle bundle, EngineMode mode, Limits limits, Optional<AbiVersion> abi,
-                                       Optional<ModuleCache> cache, Capabilities capabilities, AtmoMetrics metrics) {
+                                       Optional<ModuleCache> cache, Capabilities capabilities, AtmoMetrics metrics,
+                                       GuestThreads guests) {
         Directive directive = bundle.directive();
         Map<String, WasmRunnable> loaded = new LinkedHashMap<>();
-        List<String> problems = new ArrayList<>();
-        try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
+        List<Problem> problems = new ArrayList<>();
+        int loaders = Math.max(1, Math.min(bundle.modules().size(), Runtime.getRuntime().availableProcessors()));
+        ExecutorService executor = Executors.newFixedThreadPool(loaders,
+                Thread.ofPlatform().daemon().name("atmo-load-", 1).factory());
+        try {
             Map<String, Future<WasmRunnable>> pending = new LinkedHashMap<>();
             for (Map.Entry<String, RunnableModuleSource> e : bundle.modules().entrySet()) {
                 RunnableModuleSource source = e.getValue();
@@ -80,18 +92,25 @@ public final class LoadedRunnables implements StepRunner, AutoCloseable {
                 try {
                     loaded.put(e.getKey(), e.getValue().get());
                 } catch (ExecutionException ex) {
-                    problems.add(ex.getCause().getMessage());
+                    RunnableModuleSource source = bundle.modules().get(e.getKey());
+                    problems.add(ex.getCause() instanceof ModuleLoadException failed
+                            ? BundleCheck.problem(source, failed)
+                            : new Problem(source.mark(), String.valueOf(ex.getCause().getMessage())));
                 }
             }
         } catch (InterruptedException e) {
+            executor.shutdownNow();
+            loaded.values().forEach(WasmRunnable::close);
             Thread.currentThread().interrupt();
             throw new AtmoException("interrupted while loading Runnables", e);
+        } finally {
+            executor.shutdown();
         }
         if (!problems.isEmpty()) {
             loaded.values().forEach(WasmRunnable::close);
-            throw new AtmoException(String.join("\n", problems));
+            BundleCheck.requireNone(bundle, problems);
         }
-        return new LoadedRunnables(directive, Map.copyOf(loaded), capabilities, metrics);
+        return new LoadedRunnables(directive, Map.copyOf(loaded), capabilities, metrics, guests);
     }
 
     /** The Runnable a step's {@code fn} names; a reference that resolves is remembered (up to a bound). */
@@ -115,8 +134,8 @@ public final class LoadedRunnables implements StepRunner, AutoCloseable {
     public Outcome run(StepCall call) {
         WasmRunnable runnable = find(call.fn()).orElseThrow(() ->
                 new StepFailure(500, "failed to execute fn " + call.fn() + ": no such Runnable", null));
-        return invoke(runnable, call, request ->
-                Optional.of(runnable.invoke(call.request().body(), Optional.of(request), capabilities))).orElseThrow();
+        return invoke(runnable, call, request -> Optional.of(guests.invoke(runnable, call.request().body(),
+                Optional.of(request), capabilities, call.readySince()))).orElseThrow();
     }
 
     @Override

@@ -5,6 +5,7 @@ import dev.atmo.http.Response;
 import dev.atmo.http.RouteHandler;
 import dev.atmo.metrics.AtmoMetrics;
 import dev.atmo.sequence.JobRequest;
+import io.micrometer.core.instrument.Counter;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Function;
@@ -16,6 +17,7 @@ final class MeteredRoute implements RouteHandler {
     private final RouteHandler route;
     private final AtmoMetrics metrics;
     private final InFlight inFlight;
+    private final Counter quickAnswers;
 
     MeteredRoute(String method, String pattern, RouteHandler route, AtmoMetrics metrics, InFlight inFlight) {
         this.method = method;
@@ -23,6 +25,7 @@ final class MeteredRoute implements RouteHandler {
         this.route = route;
         this.metrics = metrics;
         this.inFlight = inFlight;
+        this.quickAnswers = metrics.quickAnswers(method, pattern);
     }
 
     @Override
@@ -32,7 +35,11 @@ final class MeteredRoute implements RouteHandler {
 
     @Override
     public Optional<Response> tryQuick(JobRequest request) {
-        return metered(request, route::tryQuick);
+        Optional<Response> answer = metered(request, route::tryQuick);
+        if (answer.isPresent()) {
+            quickAnswers.increment();
+        }
+        return answer;
     }
 
     private Optional<Response> metered(JobRequest request, Function<JobRequest, Optional<Response>> how) {

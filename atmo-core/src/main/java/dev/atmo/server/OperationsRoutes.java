@@ -6,7 +6,9 @@ import dev.atmo.http.RouteHandler;
 import dev.atmo.http.RouteLookup;
 import dev.atmo.http.Router;
 import dev.atmo.metrics.AtmoMetrics;
+import dev.atmo.sequence.JobRequest;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 
@@ -27,12 +29,30 @@ record OperationsRoutes(String healthPath, String readyPath, String metricsPath,
                         + "or serve them on --admin-port");
             }
         }
-        routes.add("GET", healthPath, request -> json(200, "{\"healthy\":true}"));
-        routes.add("GET", readyPath, request -> ready.getAsBoolean()
-                ? json(200, "{\"ready\":true}") : json(503, "{\"ready\":false}"));
+        routes.add("GET", healthPath, new OnTheEventLoop(request -> json(200, "{\"healthy\":true}")));
+        routes.add("GET", readyPath, new OnTheEventLoop(request -> ready.getAsBoolean()
+                ? json(200, "{\"ready\":true}") : json(503, "{\"ready\":false}")));
+        // a scrape takes milliseconds of processor time, too long to hold an event loop: it runs on a virtual
+        // thread, which guest code never holds (it runs on its own threads, see GuestThreads)
         routes.add("GET", metricsPath, request -> new Response(200,
                 Map.of("Content-Type", "text/plain; version=0.0.4; charset=utf-8"),
                 metrics.scrape().getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /**
+     * An endpoint answered at once on the connection's event loop: it never waits behind request work handed to
+     * threads, so health and readiness answer while every processor runs guest code.
+     */
+    private record OnTheEventLoop(RouteHandler answer) implements RouteHandler {
+        @Override
+        public Response handle(JobRequest request) {
+            return answer.handle(request);
+        }
+
+        @Override
+        public Optional<Response> tryQuick(JobRequest request) {
+            return Optional.of(answer.handle(request));
+        }
     }
 
     Router<RouteHandler> alone() {

@@ -4,6 +4,7 @@ import dev.atmo.http.HttpServer;
 import dev.atmo.http.TlsFiles;
 import dev.atmo.http.WebSocketSettings;
 import dev.atmo.wasm.EngineMode;
+import dev.atmo.wasm.GuestThreads;
 import dev.atmo.wasm.Limits;
 import dev.atmo.wasm.abi.AbiVersion;
 import java.nio.file.Path;
@@ -30,11 +31,13 @@ import java.util.Optional;
  * @param webSocketMaxFrameBytes larger websocket messages close the connection
  * @param webSocketIdleTimeout   idle websocket connections are closed after this
  * @param moduleCache     directory where compiled modules are kept between starts (off when empty)
+ * @param guestThreads    how many platform threads run guest code, for every Runnable together
  */
 public record ServerOptions(Path bundle, String host, int port, boolean headless, boolean runSchedules,
                             int maxBodyBytes, EngineMode engineMode, Optional<AbiVersion> abi, Limits limits,
                             Operations operations, boolean watch, Duration shutdownGrace, Optional<TlsFiles> tls,
-                            int webSocketMaxFrameBytes, Duration webSocketIdleTimeout, Optional<Path> moduleCache) {
+                            int webSocketMaxFrameBytes, Duration webSocketIdleTimeout, Optional<Path> moduleCache,
+                            int guestThreads) {
 
     public static final Duration DEFAULT_SHUTDOWN_GRACE = Duration.ofSeconds(30);
 
@@ -49,6 +52,9 @@ public record ServerOptions(Path bundle, String host, int port, boolean headless
         Objects.requireNonNull(tls);
         Objects.requireNonNull(webSocketIdleTimeout);
         Objects.requireNonNull(moduleCache);
+        if (guestThreads < 1) {
+            throw new IllegalArgumentException("guestThreads must be at least 1, got " + guestThreads);
+        }
     }
 
     /**
@@ -84,6 +90,7 @@ public record ServerOptions(Path bundle, String host, int port, boolean headless
         private int webSocketMaxFrameBytes = WebSocketSettings.DEFAULT_MAX_FRAME_BYTES;
         private Duration webSocketIdleTimeout = WebSocketSettings.DEFAULT_IDLE_TIMEOUT;
         private Optional<Path> moduleCache = Optional.empty();
+        private int guestThreads = GuestThreads.defaultThreads();
 
         public Builder bundle(Path bundle) {
             this.bundle = bundle;
@@ -165,10 +172,16 @@ public record ServerOptions(Path bundle, String host, int port, boolean headless
             return this;
         }
 
+        /** How many platform threads run guest code (default four per processor, at least eight). */
+        public Builder guestThreads(int threads) {
+            this.guestThreads = threads;
+            return this;
+        }
+
         public ServerOptions build() {
             return new ServerOptions(bundle, host, port, headless, runSchedules, maxBodyBytes, engineMode, abi,
                     limits, operations, watch, shutdownGrace, tls, webSocketMaxFrameBytes, webSocketIdleTimeout,
-                    moduleCache);
+                    moduleCache, guestThreads);
         }
     }
 }

@@ -1,6 +1,7 @@
 package dev.atmo.stream;
 
 import dev.atmo.directive.Handler;
+import dev.atmo.directive.Problem;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -26,6 +27,21 @@ record NatsHandlerSettings(String subject, Optional<String> respondTo, Optional<
 
     static NatsHandlerSettings of(Handler handler, String identifier) {
         return new Reader(handler, identifier).read();
+    }
+
+    /** A wrong setting of one handler; {@link #problem()} points at the key's line. */
+    static final class SettingProblem extends StreamException {
+        private static final long serialVersionUID = 1L;
+        private final transient Problem problem;
+
+        SettingProblem(Handler handler, String key, String message) {
+            super(handler.markOf(key).hasPosition() ? handler.markOf(key) + ": " + message : message);
+            this.problem = new Problem(handler.markOf(key), message);
+        }
+
+        Problem problem() {
+            return problem;
+        }
     }
 
     /** How the handler reads in log lines and errors. */
@@ -64,20 +80,20 @@ record NatsHandlerSettings(String subject, Optional<String> respondTo, Optional<
         NatsHandlerSettings read() {
             String subject = handler.resource();
             if (subject.isBlank() || subject.chars().anyMatch(Character::isWhitespace)) {
-                throw problem("resource must be a NATS subject without spaces, got '" + subject + "'");
+                throw problem("resource", "resource must be a NATS subject without spaces, got '" + subject + "'");
             }
             boolean ordered = bool("ordered");
             int maxConcurrency = positive("maxConcurrency", DEFAULT_MAX_CONCURRENCY);
             if (ordered && ext.containsKey("maxConcurrency") && maxConcurrency > 1) {
-                throw problem("ordered: true runs one message at a time; remove maxConcurrency or set it to 1");
+                throw problem("maxConcurrency", "ordered: true runs one message at a time; remove maxConcurrency or set it to 1");
             }
             String envelope = ext.getOrDefault("envelope", "raw").trim();
             if (!envelope.equals("raw") && !envelope.equals("grav")) {
-                throw problem("envelope must be raw or grav, got '" + envelope + "'");
+                throw problem("envelope", "envelope must be raw or grav, got '" + envelope + "'");
             }
             Optional<String> respondTo = handler.respondTo().map(String::trim).filter(s -> !s.isEmpty());
             if (respondTo.isPresent() && !respondTo.get().matches("[^\\s*>]+")) {
-                throw problem("respondTo must be a subject without spaces or wildcards, got '" + respondTo.get() + "'");
+                throw problem("respondTo", "respondTo must be a subject without spaces or wildcards, got '" + respondTo.get() + "'");
             }
             return new NatsHandlerSettings(subject, respondTo, queueGroup(),
                     ordered ? 1 : maxConcurrency, ordered, envelope.equals("grav"), jetStream(subject));
@@ -86,7 +102,7 @@ record NatsHandlerSettings(String subject, Optional<String> respondTo, Optional<
         private Optional<String> queueGroup() {
             String group = ext.getOrDefault("queueGroup", identifier).trim();
             if (group.chars().anyMatch(Character::isWhitespace)) {
-                throw problem("queueGroup cannot contain spaces, got '" + group + "'");
+                throw problem("queueGroup", "queueGroup cannot contain spaces, got '" + group + "'");
             }
             return group.isEmpty() ? Optional.empty() : Optional.of(group);
         }
@@ -95,7 +111,7 @@ record NatsHandlerSettings(String subject, Optional<String> respondTo, Optional<
             if (!ext.containsKey("jetstream")) {
                 for (String key : new String[] {"durable", "maxDeliver"}) {
                     if (ext.containsKey(key)) {
-                        throw problem(key + " only applies together with jetstream: <stream name>");
+                        throw problem(key, key + " only applies together with jetstream: <stream name>");
                     }
                 }
                 return Optional.empty();
@@ -110,7 +126,7 @@ record NatsHandlerSettings(String subject, Optional<String> respondTo, Optional<
         private String name(String key, String value) {
             String name = value.trim();
             if (name.isEmpty() || !name.equals(sanitize(name))) {
-                throw problem(key + " must be a name of letters, digits, '-' and '_', got '" + value + "'");
+                throw problem(key, key + " must be a name of letters, digits, '-' and '_', got '" + value + "'");
             }
             return name;
         }
@@ -124,7 +140,7 @@ record NatsHandlerSettings(String subject, Optional<String> respondTo, Optional<
             return switch (value) {
                 case "true" -> true;
                 case "false" -> false;
-                default -> throw problem(key + " must be true or false, got '" + ext.get(key) + "'");
+                default -> throw problem(key, key + " must be true or false, got '" + ext.get(key) + "'");
             };
         }
 
@@ -141,12 +157,12 @@ record NatsHandlerSettings(String subject, Optional<String> respondTo, Optional<
             } catch (NumberFormatException e) {
                 // reported below with the key's name
             }
-            throw problem(key + " must be a positive whole number, got '" + value + "'");
+            throw problem(key, key + " must be a positive whole number, got '" + value + "'");
         }
 
-        private StreamException problem(String what) {
-            String where = handler.mark().hasPosition() ? " (" + handler.mark() + ")" : "";
-            return new StreamException("stream handler for NATS subject " + handler.resource() + where + ": " + what);
+        private SettingProblem problem(String key, String what) {
+            return new SettingProblem(handler, key, "stream handler for NATS subject " + handler.resource() + ": "
+                    + what);
         }
     }
 }

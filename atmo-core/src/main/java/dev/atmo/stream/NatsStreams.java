@@ -3,6 +3,7 @@ package dev.atmo.stream;
 import dev.atmo.directive.Directive;
 import dev.atmo.directive.Handler;
 import dev.atmo.directive.NatsConnection;
+import dev.atmo.directive.Problem;
 import dev.atmo.sequence.Sequence;
 import io.nats.client.Connection;
 import java.time.Duration;
@@ -40,6 +41,24 @@ public final class NatsStreams implements AutoCloseable {
     /** Whether the Directive has any handler for {@code start} to serve. */
     public static boolean hasHandlers(Directive directive) {
         return directive.handlers().stream().anyMatch(Handler::isNatsStream);
+    }
+
+    /**
+     * Every wrong setting of the Directive's NATS stream handlers, each at its key's line; what {@link #start}
+     * would refuse, checked without connecting.
+     */
+    public static List<Problem> check(Directive directive) {
+        List<Problem> problems = new ArrayList<>();
+        for (Handler handler : directive.handlers()) {
+            if (handler.isNatsStream()) {
+                try {
+                    NatsHandlerSettings.of(handler, directive.identifier());
+                } catch (NatsHandlerSettings.SettingProblem e) {
+                    problems.add(e.problem());
+                }
+            }
+        }
+        return problems;
     }
 
     /**
@@ -92,6 +111,11 @@ public final class NatsStreams implements AutoCloseable {
     /** Whether the connection to NATS is up right now (it reconnects by itself when it is not). */
     public boolean connected() {
         return connection.getStatus() == Connection.Status.CONNECTED;
+    }
+
+    /** Messages this process's NATS connection has read, for tests that wait until every message arrived. */
+    long messagesReceived() {
+        return connection.getStatistics().getInMsgs();
     }
 
     /** Drains within the grace period of {@link NatsOptions#drainGrace()}, then closes the connection. */

@@ -97,7 +97,8 @@ class ZipBundleReaderTest {
         Path missing = dir.resolve("nope.zip");
         assertThatThrownBy(() -> BundleReader.defaults().read(missing))
                 .isInstanceOf(BundleException.class)
-                .hasMessage("bundle " + missing + " does not exist");
+                .hasMessage("bundle " + missing + " does not exist (looked for " + missing.toAbsolutePath().normalize()
+                        + "); give the path of a runnables.wasm.zip or of a bundle directory holding Directive.yaml");
     }
 
     @Test

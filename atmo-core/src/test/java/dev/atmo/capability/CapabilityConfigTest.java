@@ -60,8 +60,8 @@ class CapabilityConfigTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
-        "htp: {}|capabilities.htp is not a capability; known: cache, database, files, graphql, http, logger, request",
-        "http: {allowHTTP: false}|capabilities.http.allowHTTP is not a setting of http; known: allowHttp, "
+        "htp: {}|capabilities.htp is not a capability (did you mean 'http'?); known: cache, database, files, graphql, http, logger, request",
+        "http: {allowHTTP: false}|capabilities.http.allowHTTP is not a setting of http (did you mean 'allowHttp'?); known: allowHttp, "
                 + "allowedHosts, allowedPrivateHosts, blockPrivate, enabled, maxResponseBytes, timeoutSeconds",
         "cache: {ttl: 5}|capabilities.cache.ttl is not a setting of cache; known: enabled, maxEntries",
         "http: true|capabilities.http must be a mapping",

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.atmo.server.AtmoServer;
 import dev.atmo.server.ServerOptions;
+import dev.atmo.testing.RepositoryRoot;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -37,7 +38,7 @@ class GraphQlExampleTest {
 
     /** A copy of the example whose authentication names the local server, with {@code token} as the value. */
     static Path example(Path dir, String token) throws IOException {
-        Path source = TestBundle.repositoryRoot().resolve("examples/graphql");
+        Path source = RepositoryRoot.resolve("examples/graphql");
         String directive = Files.readString(source.resolve("Directive.yaml"));
         String rewritten = directive
                 .replace("    api.github.com:\n", "    \"" + api.hostAndPort() + "\":\n")

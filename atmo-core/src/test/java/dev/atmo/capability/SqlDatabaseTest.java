@@ -13,6 +13,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
 import java.util.UUID;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,10 +21,41 @@ import org.junit.jupiter.api.io.TempDir;
 /** Named queries run by an ABI B Runnable against the machine's PostgreSQL and MariaDB. */
 class SqlDatabaseTest {
     private static final HttpClient CLIENT = HttpClient.newHttpClient();
+    private static final String MARIADB_ADMIN = "jdbc:mariadb://127.0.0.1:3306/test?user=root";
 
     private static String call(AtmoServer server, String commands) throws Exception {
         return CLIENT.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/abi-b-rust"))
                 .POST(HttpRequest.BodyPublishers.ofString(commands)).build(), HttpResponse.BodyHandlers.ofString()).body();
+    }
+
+    @Test
+    void aMysqlPasswordFullOfUrlCharactersReachesTheDatabase(@TempDir Path dir) throws Exception {
+        String user = "atmo_pw_" + UUID.randomUUID().toString().substring(0, 8);
+        String password = "p@ss:w/rd?&=%+ x#";
+        try (Connection admin = DriverManager.getConnection(MARIADB_ADMIN); Statement s = admin.createStatement()) {
+            s.execute("CREATE USER '" + user + "'@'%' IDENTIFIED BY '" + password + "'");
+            s.execute("GRANT SELECT ON test.* TO '" + user + "'@'%'");
+        }
+        try {
+            TestBundle.write(dir, """
+                    connections:
+                      database:
+                        type: mysql
+                        connectionString: %s:%s@tcp(127.0.0.1:3306)/test?parseTime=true
+                    queries:
+                      - name: whoami
+                        query: SELECT SUBSTRING_INDEX(CURRENT_USER(), '@', 1) AS who
+                    """.formatted(user, password), "abi-b-rust");
+            try (AtmoServer server = AtmoServer.start(ServerOptions.builder().bundle(dir).host("127.0.0.1").port(0)
+                    .build())) {
+                assertThat(call(server, "db 1 whoami")).isEqualTo("rc=%d ffi=0 data=[{\"who\":\"%s\"}]"
+                        .formatted(("[{\"who\":\"" + user + "\"}]").length(), user));
+            }
+        } finally {
+            try (Connection admin = DriverManager.getConnection(MARIADB_ADMIN); Statement s = admin.createStatement()) {
+                s.execute("DROP USER '" + user + "'@'%'");
+            }
+        }
     }
 
     @ParameterizedTest(name = "{0}")

@@ -2,6 +2,7 @@ package dev.atmo.capability;
 
 import dev.atmo.bundle.Bundle;
 import dev.atmo.bundle.BundleReader;
+import dev.atmo.testing.RepositoryRoot;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -18,20 +19,9 @@ final class TestBundle {
     private TestBundle() {
     }
 
-    static Path repositoryRoot() {
-        Path here = Path.of("").toAbsolutePath();
-        while (here != null && !Files.isDirectory(here.resolve("testdata/runnables/wasm"))) {
-            here = here.getParent();
-        }
-        if (here == null) {
-            throw new IllegalStateException("testdata/runnables/wasm not found above " + Path.of("").toAbsolutePath());
-        }
-        return here;
-    }
-
     static byte[] module(String name) {
         try {
-            return Files.readAllBytes(repositoryRoot().resolve("testdata/runnables/wasm").resolve(name + ".wasm"));
+            return Files.readAllBytes(RepositoryRoot.resolve("testdata/runnables/wasm").resolve(name + ".wasm"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

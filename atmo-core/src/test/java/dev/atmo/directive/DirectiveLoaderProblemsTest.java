@@ -4,6 +4,7 @@ import static dev.atmo.directive.Directives.load;
 import static dev.atmo.directive.Directives.loadErrors;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.util.Collections;
 import java.util.List;
@@ -40,7 +41,11 @@ class DirectiveLoaderProblemsTest {
 
         assertThat(result.warnings()).extracting(Problem::toString).containsExactly(
                 "Directive.yaml:6:5: unknown key 'langauge' in runnables[0]",
-                "Directive.yaml:15:9: unknown key 'onError' in handlers[0].steps[0]",
+                "Directive.yaml:11:5: queueGroup in handlers[0] has no effect: it applies to NATS stream handlers"
+                        + " (type: stream, source: nats)",
+                "Directive.yaml:12:5: allowedOrigins in handlers[0] has no effect: it applies to websocket stream"
+                        + " handlers (type: stream, no source)",
+                "Directive.yaml:15:9: unknown key 'onError' in handlers[0].steps[0] (did you mean 'onErr'?)",
                 "Directive.yaml:16:1: unknown key 'extra' in the Directive");
         assertThat(result.directive().handlers().getFirst().extensions())
                 .containsExactly(Map.entry("queueGroup", "workers"), Map.entry("allowedOrigins", "a.com,b.com"));
@@ -127,6 +132,45 @@ class DirectiveLoaderProblemsTest {
                 "Directive.yaml:8:7: capabilities.l6" + tooLarge,
                 "Directive.yaml:9:7: capabilities.l7" + tooLarge,
                 "Directive.yaml:10:7: capabilities.l8" + tooLarge);
+    }
+
+    @Test
+    void anUnknownKeyIsReportedWithItsLikelyMeaningAlsoWhenReadingFails() {
+        DirectiveException failure = catchThrowableOfType(DirectiveException.class, () -> load("""
+                identifier: com.x
+                handlers:
+                  - type: request
+                    resouce: /x
+                    method: [GET]
+                """));
+
+        assertThat(failure.problems()).extracting(Problem::toString).containsExactly(
+                "Directive.yaml:5:13: handlers[0].method must be a single value, found a list");
+        assertThat(failure.warnings()).extracting(Problem::toString).containsExactly(
+                "Directive.yaml:4:5: unknown key 'resouce' in handlers[0] (did you mean 'resource'?)");
+    }
+
+    @Test
+    void anOversizedDirectiveIsRefusedBeforeItIsParsed() {
+        String huge = "identifier: com.x\nappVersion: v1\nvalue: " + "x".repeat(50 * 1024 * 1024) + "\n";
+
+        assertThat(loadErrors(huge)).containsExactly("Directive.yaml: the Directive is " + huge.length()
+                + " bytes, more than the limit of 1048576 bytes (1 MiB); it was not read");
+    }
+
+    @Test
+    void deeplyNestedListsAreRefusedWithTheirLine() {
+        assertThat(loadErrors("identifier: com.x\nvalue: " + "[".repeat(10_000) + "]".repeat(10_000) + "\n"))
+                .containsExactly("Directive.yaml:2:71: the Directive nests mappings and lists more than 64"
+                        + " levels deep; it was not read further");
+    }
+
+    @Test
+    void deeplyNestedMappingsAreRefusedWithTheirLine() {
+        assertThat(loadErrors("identifier: com.x\ncapabilities:\n  " + "{a: ".repeat(5_000) + "1"
+                + "}".repeat(5_000) + "\n"))
+                .containsExactly("Directive.yaml:3:255: the Directive nests mappings and lists more than 64"
+                        + " levels deep; it was not read further");
     }
 
     @Test

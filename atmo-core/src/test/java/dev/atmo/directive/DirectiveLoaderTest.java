@@ -5,6 +5,7 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -76,8 +77,8 @@ class DirectiveLoaderTest {
         assertThat(hello.isRequest()).isTrue();
         assertThat(hello.method()).isEqualTo("POST");
         assertThat(hello.resource()).isEqualTo("/hello");
-        assertThat(hello.steps()).containsExactly(Step.fn("helloworld-rs", "", Map.of(), OnErr.none(),
-                new Mark("Directive.yaml", 11, 9)));
+        assertThat(hello.steps()).containsExactly(new Step("helloworld-rs", "", Map.of(), OnErr.none(), List.of(),
+                Optional.empty(), new Mark("Directive.yaml", 11, 9), Map.of("fn", new Mark("Directive.yaml", 11, 13))));
         assertThat(hello.response()).isEmpty();
 
         Handler set = d.handlers().get(1);
@@ -85,8 +86,10 @@ class DirectiveLoaderTest {
         Step group = set.steps().get(0);
         assertThat(group.kind()).isEqualTo(StepKind.GROUP);
         assertThat(group.group()).containsExactly(
-                new CallSpec("cache-set", "set", Map.of(), OnErr.none(), new Mark("Directive.yaml", 18, 11)),
-                new CallSpec("helloworld-rs", "", Map.of(), OnErr.none(), new Mark("Directive.yaml", 20, 11)));
+                new CallSpec("cache-set", "set", Map.of(), OnErr.none(), new Mark("Directive.yaml", 18, 11),
+                        Map.of("fn", new Mark("Directive.yaml", 18, 15), "as", new Mark("Directive.yaml", 19, 15))),
+                new CallSpec("helloworld-rs", "", Map.of(), OnErr.none(), new Mark("Directive.yaml", 20, 11),
+                        Map.of("fn", new Mark("Directive.yaml", 20, 15))));
         Step forEach = set.steps().get(1);
         assertThat(forEach.kind()).isEqualTo(StepKind.FOR_EACH);
         assertThat(forEach.forEach()).contains(new ForEach("people", "run-each", "hello-people",

@@ -198,6 +198,26 @@ class HandlerRulesTest {
     }
 
     @Test
+    void aNegativeSchedulePeriodIsRefusedAtItsEveryLine() {
+        assertThat(problems(HEADER + """
+                schedules:
+                  - name: tick
+                    every:
+                      seconds: -5
+                    steps:
+                      - fn: hello
+                  - name: tock
+                    every: {minutes: 1, seconds: -60}
+                    steps:
+                      - fn: hello
+                """)).containsExactly(
+                "Directive.yaml:11:5: schedule tick has every.seconds: -5; a period cannot be negative,"
+                        + " use a positive number",
+                "Directive.yaml:16:12: schedule tock has every.seconds: -60; a period cannot be negative,"
+                        + " use a positive number");
+    }
+
+    @Test
     void rule24StepThatIsBothFnAndGroup() {
         assertThat(problems(HEADER + """
                 handlers:
@@ -223,7 +243,34 @@ class HandlerRulesTest {
                       - fn: hello
                       - fn: other::hello
                 """)).containsExactly("Directive.yaml:15:9: handler for GET /hello lists fn at step 1 that does"
-                + " not exist: other::hello (did you forget a namespace?)");
+                + " not exist: other::hello (did you mean 'hello'?)");
+    }
+
+    @Test
+    void aLowerCaseMethodIsReadAsTheMethodRequestsUse() {
+        Handler handler = Directives.load(HEADER + """
+                handlers:
+                  - type: request
+                    method: post
+                    resource: /hello
+                    steps:
+                      - fn: hello
+                """).directive().handlers().getFirst();
+        assertThat(handler.method()).isEqualTo("POST");
+        assertThat(handler.displayName()).isEqualTo("POST /hello");
+    }
+
+    @Test
+    void aMistypedFnSuggestsTheRunnable() {
+        assertThat(problems(HEADER + """
+                handlers:
+                  - type: request
+                    method: GET
+                    resource: /hello
+                    steps:
+                      - fn: helo
+                """)).containsExactly("Directive.yaml:14:9: handler for GET /hello lists fn at step 0 that does"
+                + " not exist: helo (did you mean 'hello'?)");
     }
 
     @Test
@@ -250,7 +297,7 @@ class HandlerRulesTest {
                         with:
                           name: world
                       - fn: world
-                """)).containsExactly("Directive.yaml:14:9: handler for GET /hello has 'with' value at step 0"
+                """)).containsExactly("Directive.yaml:15:9: handler for GET /hello has 'with' value at step 0"
                 + " referencing a key that is not yet available in the handler's state: world");
     }
 
@@ -270,7 +317,7 @@ class HandlerRulesTest {
                       - fn: world
                         with:
                           missing: nope
-                """)).containsExactly("Directive.yaml:19:9: schedule for tick has 'with' value at step 1"
+                """)).containsExactly("Directive.yaml:20:9: schedule for tick has 'with' value at step 1"
                 + " referencing a key that is not yet available in the handler's state: nope");
     }
 

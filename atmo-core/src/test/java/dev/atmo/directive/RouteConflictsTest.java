@@ -111,7 +111,9 @@ class RouteConflictsTest {
     }
 
     @Test
-    void methodsAreComparedVerbatim() {
-        assertThat(problemsFor("post /a", "POST /a")).isEmpty();
+    void methodsAreReadInUpperCaseSoPostAndPOSTConflict() {
+        assertThat(problemsFor("post /a", "POST /a")).containsExactly(
+                "Directive.yaml:13:5: handler for POST /a at line 13 conflicts with handler for POST /a"
+                        + " at line 8: the same method and path are registered twice");
     }
 }

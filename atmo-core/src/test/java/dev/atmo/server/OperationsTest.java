@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.atmo.AtmoException;
+import dev.atmo.testing.RepositoryRoot;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -57,7 +58,7 @@ class OperationsTest {
 
     @Test
     void aUserRouteClashingWithAnOperatorEndpointIsAStartUpError(@TempDir Path dir) throws Exception {
-        Path root = TestServers.repositoryRoot();
+        Path root = RepositoryRoot.path();
         Files.copy(root.resolve("examples/hello/hello/hello.wasm"), dir.resolve("hello.wasm"));
         Files.writeString(dir.resolve("Directive.yaml"), """
                 identifier: com.example.clash

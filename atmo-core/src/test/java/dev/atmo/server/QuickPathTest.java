@@ -1,6 +1,7 @@
 package dev.atmo.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.atmo.wasm.Limits;
 import java.net.http.HttpResponse;
@@ -8,6 +9,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -62,19 +64,43 @@ class QuickPathTest {
     }
 
     @Test
+    void aSelfContainedStepIsAnsweredOnTheEventLoopOnlyWhenThereIsABudget() {
+        double inPlaceBefore = quick(inPlace, "/hello");
+        double threadedBefore = quick(threaded, "/hello");
+        for (int i = 0; i < 3; i++) {
+            assertThat(TestServers.send(inPlace, "POST", "/hello", "loop").body()).isEqualTo("hello loop");
+            assertThat(TestServers.send(threaded, "POST", "/hello", "thread").body()).isEqualTo("hello thread");
+        }
+        assertThat(quick(inPlace, "/hello") - inPlaceBefore).isEqualTo(3);
+        assertThat(quick(threaded, "/hello") - threadedBefore).isZero();
+    }
+
+    @Test
+    void aRunnableThatCallsOutIsNeverAnsweredOnTheEventLoop() {
+        double before = quick(inPlace, "/file/*file");
+        assertThat(TestServers.send(inPlace, "GET", "/file/main.md", "").statusCode()).isEqualTo(200);
+        assertThat(quick(inPlace, "/file/*file")).isEqualTo(before);
+    }
+
+    @Test
     void aRunThatKeepsComputingLeavesTheEventLoopAndFinishesOnItsOwnThread() throws Exception {
         double discardedBefore = discarded(inPlace);
+        double quickSlowBefore = quick(inPlace, "/slow");
+        double quickHelloBefore = quick(inPlace, "/hello");
+        // 3 s of guest work: room to spare for five small requests on a loaded machine while it runs
         CompletableFuture<HttpResponse<String>> slow = CompletableFuture.supplyAsync(() ->
-                TestServers.send(inPlace, "POST", "/slow", "1500"));
-        Thread.sleep(300);
+                TestServers.send(inPlace, "POST", "/slow", "3000"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> discarded(inPlace) - discardedBefore == 1);
         for (int i = 0; i < 5; i++) {
             assertThat(TestServers.send(inPlace, "POST", "/hello", "meanwhile").body()).isEqualTo("hello meanwhile");
         }
         assertThat(slow.isDone()).as("the slow request is still running").isFalse();
-        HttpResponse<String> done = slow.get();
+        HttpResponse<String> done = slow.get(60, TimeUnit.SECONDS);
         assertThat(done.statusCode()).isEqualTo(200);
-        assertThat(done.body()).isEqualTo("slept 1500");
+        assertThat(done.body()).isEqualTo("slept 3000");
         assertThat(discarded(inPlace) - discardedBefore).as("the instance stopped on the event loop").isEqualTo(1);
+        assertThat(quick(inPlace, "/slow")).as("the slow answer came from its own thread").isEqualTo(quickSlowBefore);
+        assertThat(quick(inPlace, "/hello") - quickHelloBefore).isEqualTo(5);
     }
 
     @Test
@@ -89,6 +115,11 @@ class QuickPathTest {
         headers.keySet().removeIf(k -> k.equalsIgnoreCase("x-atmo-requestid") || k.equalsIgnoreCase("date")
                 || k.toLowerCase(java.util.Locale.ROOT).startsWith("x-suborbital"));
         return headers;
+    }
+
+    /** Requests of one route answered on the event loop. */
+    private static double quick(AtmoServer server, String route) {
+        return TestServers.metric(server, "atmo_http_quick_total", "route=\"" + route + "\"");
     }
 
     /** The {@code atmo_pool_discarded} gauge of the slow Runnable, read from the metrics endpoint. */

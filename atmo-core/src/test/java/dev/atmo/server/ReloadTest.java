@@ -3,6 +3,10 @@ package dev.atmo.server;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.atmo.testing.RepositoryRoot;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,14 +14,19 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class ReloadTest {
 
     private static void writeBundle(Path dir, String route) throws Exception {
-        Path root = TestServers.repositoryRoot();
+        Path root = RepositoryRoot.path();
         Files.copy(root.resolve("examples/hello/hello/hello.wasm"), dir.resolve("hello.wasm"),
                 java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         Files.writeString(dir.resolve("Directive.yaml"), """
@@ -48,33 +57,55 @@ class ReloadTest {
                 .watch(true).build())) {
             AtomicBoolean running = new AtomicBoolean(true);
             ConcurrentLinkedQueue<String> failures = new ConcurrentLinkedQueue<>();
-            List<Thread> load = new ArrayList<>();
-            for (int i = 0; i < 8; i++) {
-                load.add(Thread.ofVirtual().start(() -> {
-                    while (running.get()) {
-                        HttpResponse<String> r = TestServers.send(server, "POST", "/hello", "load");
-                        if (r.statusCode() != 200 || !r.body().equals("hello load")) {
-                            failures.add(r.statusCode() + " " + r.body());
+            AtomicInteger answered = new AtomicInteger();
+            List<Future<?>> load = new ArrayList<>();
+            try (ExecutorService clients = Executors.newVirtualThreadPerTaskExecutor()) {
+                for (int i = 0; i < 8; i++) {
+                    load.add(clients.submit(() -> {
+                        while (running.get()) {
+                            try {
+                                HttpResponse<String> r = TestServers.CLIENT.send(HttpRequest.newBuilder(
+                                                URI.create("http://127.0.0.1:" + server.port() + "/hello"))
+                                        .POST(HttpRequest.BodyPublishers.ofString("load")).build(),
+                                        HttpResponse.BodyHandlers.ofString());
+                                if (r.statusCode() != 200 || !r.body().equals("hello load")) {
+                                    failures.add(r.statusCode() + " " + r.body());
+                                }
+                                answered.incrementAndGet();
+                            } catch (IOException e) {
+                                failures.add(e.toString());
+                            }
                         }
-                    }
-                }));
-            }
-            assertThat(TestServers.send(server, "POST", "/first", "a").statusCode()).isEqualTo(200);
-            writeBundle(dir, "/second");
-            await().atMost(Duration.ofSeconds(20)).until(() ->
-                    TestServers.send(server, "POST", "/second", "b").statusCode() == 200);
-            assertThat(TestServers.send(server, "POST", "/first", "a").statusCode()).isEqualTo(404);
+                        return null;
+                    }));
+                }
+                try {
+                    assertThat(TestServers.send(server, "POST", "/first", "a").statusCode()).isEqualTo(200);
+                    writeBundle(dir, "/second");
+                    await().atMost(Duration.ofSeconds(20)).until(() -> reloads(server, "ok") == 1);
+                    assertThat(TestServers.send(server, "POST", "/second", "b").statusCode()).isEqualTo(200);
+                    assertThat(TestServers.send(server, "POST", "/first", "a").statusCode()).isEqualTo(404);
 
-            Files.writeString(dir.resolve("Directive.yaml"), "identifier: broken\nappVersion: nope\n");
-            Thread.sleep(2500);
-            assertThat(TestServers.send(server, "POST", "/second", "still").body()).isEqualTo("hello still");
-
-            running.set(false);
-            for (Thread t : load) {
-                t.join();
+                    Files.writeString(dir.resolve("Directive.yaml"), "identifier: broken\nappVersion: nope\n");
+                    await().atMost(Duration.ofSeconds(20)).until(() -> reloads(server, "failed") == 1);
+                    assertThat(TestServers.send(server, "POST", "/second", "still").body()).isEqualTo("hello still");
+                    int before = answered.get();
+                    await().atMost(Duration.ofSeconds(20)).until(() -> answered.get() > before);
+                } finally {
+                    running.set(false);
+                }
+                for (Future<?> client : load) {
+                    client.get(30, TimeUnit.SECONDS);
+                }
             }
             assertThat(failures).isEmpty();
+            assertThat(reloads(server, "ok")).isEqualTo(1);
         }
+    }
+
+    /** The {@code atmo_reloads_total} counter of one result; 0 before the first such reload. */
+    static double reloads(AtmoServer server, String result) {
+        return TestServers.metric(server, "atmo_reloads_total", "result=\"" + result + "\"");
     }
 
     @Test

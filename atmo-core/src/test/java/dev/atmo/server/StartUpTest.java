@@ -45,7 +45,8 @@ class StartUpTest {
         assertThatThrownBy(() -> AtmoServer.start(ServerOptions.builder().bundle(dir).host("127.0.0.1").port(port)
                 .build()))
                 .isInstanceOf(AtmoException.class)
-                .hasMessageContaining("Runnable hello: hello.wasm is not a valid WebAssembly module");
+                .hasMessageContaining("Runnable hello: hello.wasm is not a WebAssembly module (it does not start with"
+                        + " \\0asm); build the Runnable for wasm32 and bundle the .wasm file");
         assertThatThrownBy(() -> new Socket("127.0.0.1", port).close()).isInstanceOf(ConnectException.class);
         await().atMost(Duration.ofSeconds(10)).until(() -> Thread.getAllStackTraces().keySet().stream()
                 .noneMatch(t -> t.getName().equals("atmo-http-setup")));

@@ -1,11 +1,10 @@
 package dev.atmo.server;
 
+import dev.atmo.testing.RepositoryRoot;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Map;
 
 /** Starts test servers on free loopback ports and talks to them over real HTTP. */
@@ -15,16 +14,8 @@ final class TestServers {
     private TestServers() {
     }
 
-    static Path repositoryRoot() {
-        Path here = Path.of("").toAbsolutePath();
-        while (!Files.isDirectory(here.resolve("testdata"))) {
-            here = here.getParent();
-        }
-        return here;
-    }
-
     static ServerOptions.Builder options(String relativeBundle) {
-        return ServerOptions.builder().bundle(repositoryRoot().resolve(relativeBundle)).host("127.0.0.1").port(0);
+        return ServerOptions.builder().bundle(RepositoryRoot.resolve(relativeBundle)).host("127.0.0.1").port(0);
     }
 
     static HttpResponse<String> send(AtmoServer server, String method, String path, String body) {
@@ -41,5 +32,16 @@ final class TestServers {
         } catch (Exception e) {
             throw new AssertionError("request " + method + " " + path + " failed: " + e, e);
         }
+    }
+
+    /**
+     * The value of one metric from the server's Prometheus text: the first sample named {@code name} whose labels
+     * contain {@code labels}; 0 when there is none yet (counters appear with their first increment).
+     */
+    static double metric(AtmoServer server, String name, String labels) {
+        return server.metrics().scrape().lines()
+                .filter(line -> line.startsWith(name + "{") && line.contains(labels))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                .findFirst().orElse(0);
     }
 }

@@ -1,8 +1,11 @@
 package dev.atmo.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.atmo.AtmoException;
 import dev.atmo.http.TlsFiles;
+import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -64,6 +67,44 @@ class TlsTest {
             HttpResponse<String> h1 = client.send(http1, HttpResponse.BodyHandlers.ofString());
             assertThat(h1.body()).isEqualTo("hello one");
             assertThat(h1.version()).isEqualTo(HttpClient.Version.HTTP_1_1);
+        }
+    }
+
+    @Test
+    void aKeyThatIsNotPemIsAStartUpErrorNamingBothFiles(@TempDir Path dir) throws Exception {
+        TlsFiles good = selfSigned(dir);
+        Path garbage = Files.writeString(dir.resolve("garbage.pem"), "not a key at all\n");
+        assertThatThrownBy(() -> AtmoServer.start(TestServers.options("examples/hello")
+                .tls(Optional.of(new TlsFiles(good.certificate(), garbage))).build()))
+                .isInstanceOf(AtmoException.class)
+                .hasMessageStartingWith("cannot use TLS certificate " + good.certificate() + " with key " + garbage + ": ")
+                .hasMessageEndingWith("(the key must be PEM, PKCS#8)");
+    }
+
+    @Test
+    void aKeyThatDoesNotMatchTheCertificateIsAStartUpError(@TempDir Path dir) throws Exception {
+        TlsFiles first = selfSigned(Files.createDirectory(dir.resolve("first")));
+        TlsFiles second = selfSigned(Files.createDirectory(dir.resolve("second")));
+        assertThatThrownBy(() -> AtmoServer.start(TestServers.options("examples/hello")
+                .tls(Optional.of(new TlsFiles(first.certificate(), second.privateKey()))).build()))
+                .isInstanceOf(AtmoException.class)
+                .hasMessage("TLS key " + second.privateKey() + " does not belong to certificate " + first.certificate()
+                        + "; give the key the certificate was issued for");
+    }
+
+    @Test
+    void plainHttpToTheTlsPortGetsNoAnswerAndHttpsStillWorks(@TempDir Path dir) throws Exception {
+        TlsFiles tls = selfSigned(dir);
+        try (AtmoServer server = AtmoServer.start(TestServers.options("examples/hello").tls(Optional.of(tls)).build())) {
+            HttpRequest plain = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/hello"))
+                    .POST(HttpRequest.BodyPublishers.ofString("plain")).build();
+            assertThatThrownBy(() -> TestServers.CLIENT.send(plain, HttpResponse.BodyHandlers.ofString()))
+                    .isInstanceOf(IOException.class);
+            HttpResponse<String> https = trusting(tls.certificate()).send(
+                    HttpRequest.newBuilder(URI.create("https://localhost:" + server.port() + "/hello"))
+                            .POST(HttpRequest.BodyPublishers.ofString("after")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(https.body()).isEqualTo("hello after");
         }
     }
 }

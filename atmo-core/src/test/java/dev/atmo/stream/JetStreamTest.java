@@ -213,11 +213,14 @@ class JetStreamTest {
                 client.jetStream().publish("js." + id + ".in", ("m-" + i).getBytes(StandardCharsets.UTF_8));
             }
             await().atMost(WAIT).until(() -> steps.running() == 2);
-            Thread.sleep(1500);
-            ConsumerInfo consumer = client.jetStreamManagement()
-                    .getConsumerInfo("IN_" + id, "com_example_js-js_" + id + "_in");
-            assertThat(consumer.getNumAckPending()).isEqualTo(2);
-            assertThat(consumer.getNumPending()).isEqualTo(8);
+            // the server's view: two delivered and unacknowledged, eight never handed out
+            await().atMost(WAIT).untilAsserted(() -> {
+                ConsumerInfo consumer = client.jetStreamManagement()
+                        .getConsumerInfo("IN_" + id, "com_example_js-js_" + id + "_in");
+                assertThat(consumer.getNumAckPending()).isEqualTo(2);
+                assertThat(consumer.getNumPending()).isEqualTo(8);
+            });
+            assertThat(steps.running()).isEqualTo(2);
             steps.open();
             await().atMost(WAIT).until(() -> steps.bodies().size() == 10);
             assertThat(steps.mostAtOnce()).isEqualTo(2);
@@ -234,7 +237,8 @@ class JetStreamTest {
         }
         await().atMost(WAIT).until(() -> steps.running() == 3);
         Thread closing = Thread.ofVirtual().start(streams::close);
-        Thread.sleep(300);
+        await().atMost(WAIT).until(() -> ScriptedSteps.blockedIn(closing, "awaitIdle"));
+        assertThat(closing.isAlive()).as("close waits for the messages in flight").isTrue();
         steps.open();
         assertThat(closing.join(WAIT)).isTrue();
 

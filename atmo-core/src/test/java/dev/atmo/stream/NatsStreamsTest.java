@@ -71,7 +71,8 @@ class NatsStreamsTest {
             Replies out = Replies.on(client, "c." + id + ".out");
             publish(12);
             await().atMost(WAIT).until(() -> steps.running() == 3);
-            Thread.sleep(300);
+            // every message has reached this process: only the bound keeps the other nine waiting
+            await().atMost(WAIT).until(() -> streams.messagesReceived() >= 12);
             assertThat(steps.running()).isEqualTo(3);
             assertThat(steps.bodies()).hasSize(3);
 
@@ -123,7 +124,10 @@ class NatsStreamsTest {
             Replies out = Replies.on(client, "c." + id + ".out");
             publish(200);
             out.await(200);
-            Thread.sleep(300);
+            // both processes have finished and published all they took; any duplicate has arrived after a flush
+            a.close();
+            b.close();
+            client.flush(WAIT);
             assertThat(out.all()).hasSize(200);
             List<String> both = new ArrayList<>(first.bodies());
             both.addAll(second.bodies());
@@ -140,7 +144,7 @@ class NatsStreamsTest {
         await().atMost(WAIT).until(() -> steps.running() == 3);
 
         Thread closing = Thread.ofVirtual().start(streams::close);
-        Thread.sleep(300);
+        await().atMost(WAIT).until(() -> ScriptedSteps.blockedIn(closing, "awaitIdle"));
         assertThat(closing.isAlive()).as("close waits for the messages in flight").isTrue();
         steps.open();
         assertThat(closing.join(WAIT)).isTrue();

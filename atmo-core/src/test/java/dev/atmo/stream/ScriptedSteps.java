@@ -83,4 +83,11 @@ final class ScriptedSteps implements StepRunner {
     int mostAtOnce() {
         return mostAtOnce.get();
     }
+
+    /** Whether {@code thread} is blocked inside a method named {@code method}: a stop waiting for work in flight. */
+    static boolean blockedIn(Thread thread, String method) {
+        Thread.State state = thread.getState();
+        return (state == Thread.State.WAITING || state == Thread.State.TIMED_WAITING)
+                && java.util.Arrays.stream(thread.getStackTrace()).anyMatch(f -> f.getMethodName().equals(method));
+    }
 }

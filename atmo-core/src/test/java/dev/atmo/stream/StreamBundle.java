@@ -4,6 +4,7 @@ import dev.atmo.directive.Directive;
 import dev.atmo.directive.DirectiveLoader;
 import dev.atmo.server.AtmoServer;
 import dev.atmo.server.ServerOptions;
+import dev.atmo.testing.RepositoryRoot;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -43,7 +44,7 @@ final class StreamBundle {
 
     /** Writes a bundle directory holding the Directive and the named example-project Runnables. */
     static Path write(Path dir, String identifier, String natsUrl, String handlers, String... runnables) {
-        Path examples = repositoryRoot().resolve("testdata/bundles/example-project");
+        Path examples = RepositoryRoot.resolve("testdata/bundles/example-project");
         try {
             Files.createDirectories(dir);
             Files.writeString(dir.resolve("Directive.yaml"), directive(identifier, natsUrl, handlers));
@@ -60,13 +61,5 @@ final class StreamBundle {
 
     static AtmoServer start(Path bundle) {
         return AtmoServer.start(ServerOptions.builder().bundle(bundle).host("127.0.0.1").port(0).build());
-    }
-
-    private static Path repositoryRoot() {
-        Path here = Path.of("").toAbsolutePath();
-        while (!Files.isDirectory(here.resolve("testdata/bundles/example-project"))) {
-            here = here.getParent();
-        }
-        return here;
     }
 }

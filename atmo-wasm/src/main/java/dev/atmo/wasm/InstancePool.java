@@ -27,23 +27,66 @@ public final class InstancePool implements AutoCloseable {
         this.maxInstances = module.options().limits().maxInstances();
         this.wait = module.options().limits().poolWait();
         this.permits = new Semaphore(maxInstances, true);
+        Duration deadline = module.options().limits().deadline();
         for (int i = 0; i < module.options().limits().prewarm(); i++) {
-            idle.push(newInstance());
+            idle.push(newInstanceWithin(deadline));
         }
     }
 
-    RunnableInstance borrow() {
-        if (!permits.tryAcquire()) {
-            waits.incrementAndGet();
-            try {
-                if (!permits.tryAcquire(wait.toNanos(), TimeUnit.NANOSECONDS)) {
-                    throw new PoolBusyException(module.name(), maxInstances, wait);
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new WasmException("interrupted while waiting for an instance of Runnable " + module.name(), e);
+    /**
+     * Makes an instance on the calling thread with its start-up code (start section, {@code _start},
+     * {@code _initialize}, {@code init}) stopped at the deadline, so a module whose start-up never returns fails
+     * its load instead of holding the loading thread forever.
+     */
+    private RunnableInstance newInstanceWithin(Duration deadline) {
+        Alarm alarm = Watchdog.arm(deadline);
+        try {
+            RunnableInstance instance = newInstance();
+            alarm.disarm();
+            return instance;
+        } catch (ModuleLoadException e) {
+            if (alarm.disarm()) {
+                throw new ModuleLoadException(startUpOverran(module.name(), deadline), e);
             }
+            throw e;
         }
+    }
+
+    static String startUpOverran(String runnable, Duration deadline) {
+        return "Runnable " + runnable + " did not finish its start-up code (start section, _start, _initialize, "
+                + "init) within the deadline of " + deadline.toMillis() + " ms";
+    }
+
+    /**
+     * Waits up to {@code nanos} for the right to use one instance; false when none became free in time. The
+     * instance itself is then {@linkplain #take() taken} by the thread that runs the job.
+     */
+    boolean acquire(long nanos) {
+        if (permits.tryAcquire()) {
+            return true;
+        }
+        waits.incrementAndGet();
+        if (nanos <= 0) {
+            return false;
+        }
+        try {
+            return permits.tryAcquire(nanos, TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new WasmException("interrupted while waiting for an instance of Runnable " + module.name(), e);
+        }
+    }
+
+    /** Gives back a right {@linkplain #acquire acquired} but never used. */
+    void release() {
+        permits.release();
+    }
+
+    /**
+     * After {@link #acquire}: an idle instance, or a new one, whose start-up code then runs on the calling thread
+     * (under the caller's alarm). A failure gives the right back.
+     */
+    RunnableInstance take() {
         RunnableInstance instance = idle.pollFirst();
         if (instance != null) {
             return instance;

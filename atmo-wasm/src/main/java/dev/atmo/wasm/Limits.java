@@ -5,7 +5,9 @@ import java.time.Duration;
 /**
  * The bounds every Runnable runs within.
  *
- * @param deadline     how long one invocation may run before it is interrupted (default 30 s)
+ * @param deadline     how long one invocation may run before it is interrupted (default 30 s); on
+ *                     {@link GuestThreads} counted from when the job became ready, and it bounds an instance's
+ *                     start-up code as well
  * @param maxMemoryPages cap on a guest's linear memory in 64 KiB pages (default 1024 = 64 MiB)
  * @param maxInstances how many instances of one Runnable may exist at once (default: processors × 2, at least 4)
  * @param prewarm      how many instances are created when the Runnable is loaded (default 1)

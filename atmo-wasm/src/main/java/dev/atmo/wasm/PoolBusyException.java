@@ -8,4 +8,8 @@ public class PoolBusyException extends WasmException {
         super("Runnable " + runnable + " is busy: all " + instances + " instances in use for "
                 + waited.toMillis() + " ms; raise the pool size or the wait");
     }
+
+    protected PoolBusyException(String message) {
+        super(message);
+    }
 }

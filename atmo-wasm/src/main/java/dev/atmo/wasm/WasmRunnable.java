@@ -70,10 +70,36 @@ public final class WasmRunnable implements AutoCloseable {
      * @throws PoolBusyException           when no instance became free in time
      */
     public Outcome invoke(byte[] input, Optional<GuestRequest> request, Capabilities capabilities) {
-        Duration deadline = module.options().limits().deadline();
-        RunnableInstance instance = pool.borrow();
-        return run(instance, input, request, capabilities, Watchdog.arm(deadline))
-                .orElseThrow(() -> new InvocationTimeoutException(module.name(), deadline));
+        Limits limits = module.options().limits();
+        if (!pool.acquire(limits.poolWait().toNanos())) {
+            throw new PoolBusyException(module.name(), limits.maxInstances(), limits.poolWait());
+        }
+        return runAcquired(input, request, capabilities, Watchdog.arm(limits.deadline()),
+                Instant.now().plus(limits.deadline()))
+                .orElseThrow(() -> new InvocationTimeoutException(module.name(), limits.deadline()));
+    }
+
+    /**
+     * Runs a job on the calling thread once the right to an instance was {@linkplain InstancePool#acquire acquired}:
+     * takes an idle instance or makes one (its start-up code then runs under the same alarm). Empty when the alarm
+     * stopped the run, or the start-up code of the new instance.
+     */
+    Optional<Outcome> runAcquired(byte[] input, Optional<GuestRequest> request, Capabilities capabilities,
+                                  Alarm alarm, Instant until) {
+        RunnableInstance instance;
+        try {
+            instance = pool.take();
+        } catch (RuntimeException e) {
+            if (alarm.disarm()) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+        return run(instance, input, request, capabilities, alarm, until);
+    }
+
+    Limits limits() {
+        return module.options().limits();
     }
 
     /**
@@ -104,7 +130,8 @@ public final class WasmRunnable implements AutoCloseable {
         if (instance.isEmpty()) {
             return Optional.empty();
         }
-        Optional<Outcome> outcome = run(instance.get(), input, request, capabilities, Sentinel.arm(budget));
+        Optional<Outcome> outcome = run(instance.get(), input, request, capabilities, Sentinel.arm(budget),
+                Instant.now().plus(module.options().limits().deadline()));
         if (outcome.isEmpty()) {
             Duration pause = quick.overran();
             LOG.info("Runnable {} ran past its quick budget of {} ms; it runs on its own thread for the next {} s",
@@ -125,10 +152,9 @@ public final class WasmRunnable implements AutoCloseable {
 
     /** Runs a job on a borrowed instance and returns it to the pool; empty when the alarm stopped the run. */
     private Optional<Outcome> run(RunnableInstance instance, byte[] input, Optional<GuestRequest> request,
-                                  Capabilities capabilities, Alarm alarm) {
+                                  Capabilities capabilities, Alarm alarm, Instant until) {
         int ident = ThreadLocalRandom.current().nextInt(Integer.MAX_VALUE);
-        Invocation invocation = new Invocation(ident, module.abi(), module.name(), request, capabilities,
-                Instant.now().plus(module.options().limits().deadline()));
+        Invocation invocation = new Invocation(ident, module.abi(), module.name(), request, capabilities, until);
         boolean healthy = false;
         boolean stopped = false;
         RuntimeException failure = null;

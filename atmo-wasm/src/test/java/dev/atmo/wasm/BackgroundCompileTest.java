@@ -2,6 +2,7 @@ package dev.atmo.wasm;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.atmo.testing.RepositoryRoot;
 import dev.atmo.wasm.cache.ModuleCache;
 import dev.atmo.wasm.host.Slf4jGuestLog;
 import java.io.IOException;
@@ -18,7 +19,7 @@ class BackgroundCompileTest {
     @Test
     void aModuleServesAtOnceInterpretedThenItsInstancesMoveToTheCompiledCode() throws IOException {
         // about 2 MiB of code: compiling it takes long enough that the first jobs are surely interpreted
-        byte[] big = Files.readAllBytes(TestModules.root().resolve("bench/startup/big-rs/big.wasm"));
+        byte[] big = Files.readAllBytes(RepositoryRoot.resolve("bench/startup/big-rs/big.wasm"));
         ModuleOptions options = ModuleOptions.of("big").withMode(EngineMode.COMPILER_IN_BACKGROUND)
                 .withLimits(Limits.builder().withMaxInstances(1).build());
         try (WasmRunnable runnable = WasmRunnable.load(big, options, new Slf4jGuestLog())) {

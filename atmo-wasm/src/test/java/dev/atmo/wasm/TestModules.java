@@ -1,5 +1,6 @@
 package dev.atmo.wasm;
 
+import dev.atmo.testing.RepositoryRoot;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -10,20 +11,9 @@ public final class TestModules {
     private TestModules() {
     }
 
-    public static Path root() {
-        Path here = Path.of("").toAbsolutePath();
-        while (here != null && !Files.isDirectory(here.resolve("testdata/runnables/wasm"))) {
-            here = here.getParent();
-        }
-        if (here == null) {
-            throw new IllegalStateException("testdata/runnables/wasm not found above " + Path.of("").toAbsolutePath());
-        }
-        return here;
-    }
-
     public static byte[] bytes(String name) {
         try {
-            return Files.readAllBytes(root().resolve("testdata/runnables/wasm").resolve(name + ".wasm"));
+            return Files.readAllBytes(RepositoryRoot.resolve("testdata/runnables/wasm").resolve(name + ".wasm"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -31,7 +21,7 @@ public final class TestModules {
 
     public static byte[] example(String relative) {
         try {
-            return Files.readAllBytes(root().resolve("examples").resolve(relative));
+            return Files.readAllBytes(RepositoryRoot.resolve("examples").resolve(relative));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -2,12 +2,20 @@ package dev.atmo.wasm;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.atmo.wasm.host.Capabilities;
 import dev.atmo.wasm.host.Slf4jGuestLog;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.Test;
@@ -154,24 +162,27 @@ class WasmRunnableTest {
         }
     }
 
+    /** Runs {@code each} echoes on each of {@code threads} threads; any wrong output or failure fails the test. */
     private static void runThreads(WasmRunnable echo, int threads, int each, String padding) throws Exception {
-        java.util.concurrent.atomic.AtomicInteger wrong = new java.util.concurrent.atomic.AtomicInteger();
-        java.util.List<Thread> started = new java.util.ArrayList<>();
-        for (int t = 0; t < threads; t++) {
-            int thread = t;
-            started.add(Thread.ofPlatform().start(() -> {
-                for (int i = 0; i < each; i++) {
-                    String input = thread + ":" + i + ":" + padding;
-                    if (!run(echo, input).equals(input)) {
-                        wrong.incrementAndGet();
+        List<Future<Integer>> wrong = new ArrayList<>();
+        try (ExecutorService executor = Executors.newThreadPerTaskExecutor(Thread.ofPlatform().factory())) {
+            for (int t = 0; t < threads; t++) {
+                int thread = t;
+                wrong.add(executor.submit(() -> {
+                    int mismatches = 0;
+                    for (int i = 0; i < each; i++) {
+                        String input = thread + ":" + i + ":" + padding;
+                        if (!run(echo, input).equals(input)) {
+                            mismatches++;
+                        }
                     }
-                }
-            }));
+                    return mismatches;
+                }));
+            }
+            for (Future<Integer> result : wrong) {
+                assertThat(result.get(120, TimeUnit.SECONDS)).as("wrong outputs on one thread").isZero();
+            }
         }
-        for (Thread thread : started) {
-            thread.join();
-        }
-        assertThat(wrong.get()).isZero();
     }
 
     private static long usedHeapAfterGc() throws InterruptedException {
@@ -212,13 +223,13 @@ class WasmRunnableTest {
         Limits limits = Limits.builder().withMaxInstances(1).withDeadline(Duration.ofSeconds(3))
                 .withPoolWait(Duration.ofMillis(200)).build();
         try (WasmRunnable spin = load("spin-wat", limits, EngineMode.COMPILER)) {
-            Thread busy = Thread.ofPlatform().start(() ->
-                    assertThatThrownBy(() -> run(spin, "spin")).isInstanceOf(InvocationTimeoutException.class));
+            CompletableFuture<Throwable> busy = CompletableFuture.supplyAsync(() -> catchThrowable(() -> run(spin, "spin")),
+                    task -> Thread.ofPlatform().start(task));
             org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> spin.pool().inUse() == 1);
             assertThatThrownBy(() -> run(spin, "next"))
                     .isInstanceOf(PoolBusyException.class)
                     .hasMessage("Runnable spin-wat is busy: all 1 instances in use for 200 ms; raise the pool size or the wait");
-            busy.join();
+            assertThat(busy.get(30, TimeUnit.SECONDS)).isInstanceOf(InvocationTimeoutException.class);
             assertThat(run(spin, "after")).isEqualTo("after");
             assertThat(spin.pool().waitCount()).isEqualTo(1);
         }

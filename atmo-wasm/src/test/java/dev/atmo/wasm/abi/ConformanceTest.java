@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import com.dylibso.chicory.wasm.Parser;
 import com.dylibso.chicory.wasm.types.ExternalType;
+import dev.atmo.testing.RepositoryRoot;
 import dev.atmo.wasm.GuestTrapException;
 import dev.atmo.wasm.Limits;
 import dev.atmo.wasm.ModuleOptions;
@@ -766,7 +767,7 @@ class ConformanceTest {
     void everyImportIsVerifiedInEveryLanguageAndTheTableSaysSo() {
         assumeFalse(CELLS.isEmpty(), "runs after the rest of ConformanceTest");
         assertThat(CELLS.unverified()).as("cells no test verified").isEmpty();
-        assertThat(CELLS.tableProblems(TestModules.root().resolve("docs/conformance.md")))
+        assertThat(CELLS.tableProblems(RepositoryRoot.resolve("docs/conformance.md")))
                 .as("docs/conformance.md").isEmpty();
     }
 

@@ -19,7 +19,8 @@ enum Exerciser {
     ASSEMBLYSCRIPT_B("abi-b-as", AbiVersion.B, Language.ASSEMBLYSCRIPT, "start-section"),
     C_B("abi-b-c", AbiVersion.B, Language.C, "_initialize"),
     SWIFT_B("abi-swift-wat", AbiVersion.B, Language.SWIFT_WAT, "_start"),
-    ASSEMBLYSCRIPT_SDK_B("sdk-assemblyscript", AbiVersion.B, Language.ASSEMBLYSCRIPT_SDK, "start-section,init");
+    ASSEMBLYSCRIPT_SDK_B("sdk-assemblyscript", AbiVersion.B, Language.ASSEMBLYSCRIPT_SDK, "start-section,init"),
+    C_SDK_B("sdk-c", AbiVersion.B, Language.C_SDK, "_initialize,init");
 
     private final String module;
     private final AbiVersion abi;
@@ -75,7 +76,8 @@ enum Exerciser {
         ASSEMBLYSCRIPT("AssemblyScript"),
         C("C"),
         SWIFT_WAT("Swift twins (WAT)"),
-        ASSEMBLYSCRIPT_SDK("AssemblyScript SDK", AbiVersion.B);
+        ASSEMBLYSCRIPT_SDK("AssemblyScript SDK", AbiVersion.B),
+        C_SDK("C SDK", AbiVersion.B);
 
         private final String title;
         private final Set<AbiVersion> generations;

@@ -19,6 +19,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -159,6 +160,8 @@ class ModuleCacheTest {
         ModuleCache cache = ModuleCache.open(temp.resolve("cache"));
         byte[] compiled = content(2_000_000);
         int threads = 8;
+        // an entry is there from the start: a replacement must never make it vanish or show half of it
+        cache.write(KEY, compiled);
         CountDownLatch go = new CountDownLatch(1);
         List<Future<List<Optional<byte[]>>>> results = new ArrayList<>();
         try (ExecutorService executor = Executors.newFixedThreadPool(threads)) {
@@ -178,8 +181,8 @@ class ModuleCacheTest {
             }
             go.countDown();
             for (Future<List<Optional<byte[]>>> result : results) {
-                for (Optional<byte[]> read : result.get()) {
-                    read.ifPresent(bytes -> assertThat(bytes).isEqualTo(compiled));
+                for (Optional<byte[]> read : result.get(60, TimeUnit.SECONDS)) {
+                    assertThat(read).hasValueSatisfying(bytes -> assertThat(bytes).isEqualTo(compiled));
                 }
             }
         }
