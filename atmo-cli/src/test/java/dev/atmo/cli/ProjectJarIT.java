@@ -45,6 +45,18 @@ class ProjectJarIT {
         return output;
     }
 
+    /** {@code atmo dev} on {@code port} in the project {@code app}, its output going to {@code log}. */
+    static Process dev(Path app, int port, Path log) throws IOException {
+        return atmo("dev", "--port", String.valueOf(port)).directory(app.toFile()).redirectOutput(log.toFile())
+                .start();
+    }
+
+    /** Stops atmo as a service manager would, with SIGTERM, and waits for it to end. */
+    static void stop(Process process) throws InterruptedException {
+        process.destroy();
+        assertThat(process.waitFor(30, TimeUnit.SECONDS)).as("atmo stopped").isTrue();
+    }
+
     /** The answer to a POST, or empty while nothing listens on the port. */
     static Optional<String> post(int port, String path, String body) throws InterruptedException {
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
@@ -103,8 +115,7 @@ class ProjectJarIT {
             assertThat(post(port, "/x", "there")).contains("200 hello there");
             assertThat(post(port, "/hello", "again")).contains("200 hello again");
         } finally {
-            server.destroy();
-            assertThat(server.waitFor(30, TimeUnit.SECONDS)).isTrue();
+            stop(server);
         }
     }
 
@@ -116,8 +127,7 @@ class ProjectJarIT {
         Path app = dir.resolve("app");
         Path log = dir.resolve("dev.log");
         int port = freePort();
-        Process dev = atmo("dev", "--port", String.valueOf(port)).directory(app.toFile())
-                .redirectOutput(log.toFile()).start();
+        Process dev = dev(app, port, log);
         try {
             awaitAnswer(dev, port, "/hello", "world", "200 hello world");
             assertThat(Files.readString(log)).containsPattern("building hello \\(" + lang + "\\)\\.\\.\\. ok");
@@ -137,8 +147,7 @@ class ProjectJarIT {
                     .contains(source.getFileName().toString()).containsIgnoringCase("error");
             assertThat(post(port, "/hello", "world")).contains("200 howdy world");
         } finally {
-            dev.destroy();
-            assertThat(dev.waitFor(30, TimeUnit.SECONDS)).isTrue();
+            stop(dev);
         }
         assertThat(dev.exitValue()).as("a stop by SIGTERM is clean").isZero();
         assertThat(Files.readString(log)).contains("stopped");
@@ -150,8 +159,7 @@ class ProjectJarIT {
         Path app = dir.resolve("app");
         Path log = dir.resolve("dev.log");
         int port = freePort();
-        Process dev = atmo("dev", "--port", String.valueOf(port)).directory(app.toFile())
-                .redirectOutput(log.toFile()).start();
+        Process dev = dev(app, port, log);
         try {
             awaitAnswer(dev, port, "/hello", "world", "200 hello world");
             runIn(app, "new", "runnable", "second", "--lang", "c", "--route", "POST", "/second");
@@ -159,8 +167,7 @@ class ProjectJarIT {
             assertThat(Files.readString(log)).containsPattern("building second \\(c\\)\\.\\.\\. ok");
             assertThat(post(port, "/hello", "world")).contains("200 hello world");
         } finally {
-            dev.destroy();
-            assertThat(dev.waitFor(30, TimeUnit.SECONDS)).isTrue();
+            stop(dev);
         }
     }
 
@@ -192,8 +199,7 @@ class ProjectJarIT {
             awaitAnswer(server, port, "/echo", "same", "200 same");
             assertThat(post(port, "/hello", "world")).contains("200 hello world");
         } finally {
-            server.destroy();
-            assertThat(server.waitFor(30, TimeUnit.SECONDS)).isTrue();
+            stop(server);
         }
     }
 
@@ -206,8 +212,7 @@ class ProjectJarIT {
         Files.writeString(source, good + "\nthis is not valid code (\n");
         Path log = dir.resolve("dev.log");
         int port = freePort();
-        Process dev = atmo("dev", "--port", String.valueOf(port)).directory(app.toFile())
-                .redirectOutput(log.toFile()).start();
+        Process dev = dev(app, port, log);
         try {
             Awaitility.await().atMost(BUILD).until(() -> Files.readString(log)
                     .contains("atmo dev: not serving yet, the project has 1 problem; watching for changes"));
@@ -218,8 +223,7 @@ class ProjectJarIT {
             Files.writeString(source, good);
             awaitAnswer(dev, port, "/hello", "world", "200 hello world");
         } finally {
-            dev.destroy();
-            assertThat(dev.waitFor(30, TimeUnit.SECONDS)).isTrue();
+            stop(dev);
         }
     }
 }

@@ -21,6 +21,10 @@ public final class ProjectLayout {
     private ProjectLayout() {
     }
 
+    /** A sub-folder with a {@code .runnable.yaml}, and the name it gives (or else the folder's). */
+    private record Declared(Path folder, String name, String lang) {
+    }
+
     /**
      * The buildable Runnables of {@code project}, ordered by folder name.
      *
@@ -32,16 +36,9 @@ public final class ProjectLayout {
                     + "(the one holding Directive.yaml)");
         }
         List<RunnableFolder> found = new ArrayList<>();
-        try (Stream<Path> children = Files.list(project)) {
-            for (Path child : children.sorted().toList()) {
-                String name = child.getFileName().toString();
-                if (!Files.isDirectory(child) || name.startsWith(".")) {
-                    continue;
-                }
-                runnable(child).ifPresent(found::add);
-            }
-        } catch (IOException e) {
-            throw new ProjectException("cannot list " + project + ": " + e.getMessage(), e);
+        for (Declared d : declaredFolders(project)) {
+            Language.find(d.lang())
+                    .ifPresent(language -> found.add(new RunnableFolder(d.folder(), d.name(), language)));
         }
         return found;
     }
@@ -52,18 +49,14 @@ public final class ProjectLayout {
      */
     public static List<String> declaredNames(Path project) {
         List<String> names = new ArrayList<>();
-        try (Stream<Path> children = Files.list(project)) {
-            for (Path child : children.sorted().toList()) {
-                String name = child.getFileName().toString();
-                if (Files.isRegularFile(child) && name.endsWith(".wasm")) {
-                    names.add(name.substring(0, name.length() - ".wasm".length()));
-                } else if (Files.isDirectory(child) && !name.startsWith(".")) {
-                    declaredName(child).ifPresent(names::add);
-                }
+        for (Path child : children(project)) {
+            String name = child.getFileName().toString();
+            if (Files.isRegularFile(child) && name.endsWith(".wasm")) {
+                names.add(name.substring(0, name.length() - ".wasm".length()));
             }
-        } catch (IOException e) {
-            throw new ProjectException("cannot list " + project + ": " + e.getMessage(), e);
         }
+        declaredFolders(project).forEach(d -> names.add(d.name()));
+        names.sort(null);
         return names;
     }
 
@@ -72,30 +65,37 @@ public final class ProjectLayout {
      * their modules are built elsewhere and used as they are.
      */
     public static List<String> builtElsewhere(Path project) {
-        List<String> others = new ArrayList<>();
-        try (Stream<Path> children = Files.list(project)) {
-            for (Path child : children.sorted().toList()) {
-                if (Files.isDirectory(child) && !child.getFileName().toString().startsWith(".")) {
-                    declaration(child).filter(d -> Language.find(d.lang()).isEmpty()).ifPresent(d -> others.add(
-                            (d.name().isEmpty() ? child.getFileName().toString() : d.name())
-                                    + " (" + (d.lang().isEmpty() ? "no lang" : d.lang()) + ")"));
-                }
-            }
-        } catch (IOException e) {
-            throw new ProjectException("cannot list " + project + ": " + e.getMessage(), e);
-        }
-        return others;
-    }
-
-    private static Optional<String> declaredName(Path folder) {
-        return declaration(folder).map(d -> d.name().isEmpty() ? folder.getFileName().toString() : d.name());
+        return declaredFolders(project).stream().filter(d -> Language.find(d.lang()).isEmpty())
+                .map(d -> d.name() + " (" + (d.lang().isEmpty() ? "no lang" : d.lang()) + ")").toList();
     }
 
     /** The Runnable of one folder, when it has a {@code .runnable.yaml} with a language we build. */
     public static Optional<RunnableFolder> runnable(Path folder) {
-        return declaration(folder).flatMap(declared -> Language.find(declared.lang()).map(language ->
-                new RunnableFolder(folder, declared.name().isEmpty() ? folder.getFileName().toString()
-                        : declared.name(), language)));
+        return declaredBy(folder).flatMap(d -> Language.find(d.lang())
+                .map(language -> new RunnableFolder(folder, d.name(), language)));
+    }
+
+    private static List<Declared> declaredFolders(Path project) {
+        List<Declared> found = new ArrayList<>();
+        for (Path child : children(project)) {
+            if (Files.isDirectory(child) && !child.getFileName().toString().startsWith(".")) {
+                declaredBy(child).ifPresent(found::add);
+            }
+        }
+        return found;
+    }
+
+    private static Optional<Declared> declaredBy(Path folder) {
+        return declaration(folder).map(d -> new Declared(folder,
+                d.name().isEmpty() ? folder.getFileName().toString() : d.name(), d.lang()));
+    }
+
+    private static List<Path> children(Path project) {
+        try (Stream<Path> children = Files.list(project)) {
+            return children.sorted().toList();
+        } catch (IOException e) {
+            throw new ProjectException("cannot list " + project + ": " + e.getMessage(), e);
+        }
     }
 
     private static Optional<RunnableDecl> declaration(Path folder) {
