@@ -268,7 +268,7 @@ final class StartCommand implements Callable<Integer> {
         return compileWait ? EngineMode.COMPILER : EngineMode.COMPILER_IN_BACKGROUND;
     }
 
-    private ServerOptions options() {
+    ServerOptions options() {
         Limits.Builder limits = modules.limits()
                 .withDeadline(Duration.ofMillis((long) (timeoutSeconds * 1000)));
         if (quickBudgetMs < 0) {
