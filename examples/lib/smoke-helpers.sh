@@ -44,6 +44,18 @@ stop_atmo() {
   fi
 }
 
+# log_count PATTERN: how many lines of the atmo log match PATTERN, once at least one does or after 10 s.
+# The log is written in batches, so a line may reach the file a moment after the answer it belongs to.
+log_count() {
+  for _ in $(seq 1 40); do
+    if grep -q "$1" "$ATMO_LOG"; then
+      break
+    fi
+    sleep 0.25
+  done
+  grep -c "$1" "$ATMO_LOG" || true
+}
+
 # expect NAME EXPECTED ACTUAL
 expect() {
   if [ "$2" == "$3" ]; then

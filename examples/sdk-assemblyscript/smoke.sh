@@ -27,10 +27,5 @@ MISSING="$(curl -s -d "{\"service\":\"http://127.0.0.1:$SERVICE_PORT/nope\"}" "l
 expect "service answers 404" '{"status":502,"message":"fetch_url: 404: <!DOCTYPE HTML>' "${MISSING:0:56}"
 expect "body is not JSON" '{"status":400,"message":"expected a JSON body: unexpected character '"'"'x'"'"' at offset 0"}' \
   "$(curl -s -d 'x' "localhost:$PORT/visit/$NAME")"
-# atmo writes its log in batches: give the line a few seconds to arrive
-for _ in $(seq 1 50); do
-  grep -q "visit 2 of $NAME" "$ATMO_LOG" && break
-  sleep 0.1
-done
-expect "log line" "1" "$(grep -c "visit 2 of $NAME" "$ATMO_LOG")"
+expect "log line" "1" "$(log_count "visit 2 of $NAME")"
 finish

@@ -34,5 +34,5 @@ expect "the answer is JSON" "application/json" \
   "$(curl -s -o /dev/null -w '%{content_type}' -d "$QUOTE_URL" "localhost:$PORT/welcome/ada")"
 expect "a missing quote is the service's 404" "500" \
   "$(curl -s -o /dev/null -w '%{http_code}' -d "$QUOTE_URL-missing" "localhost:$PORT/welcome/ada")"
-expect "the Runnable logged the visit" "1" "$(grep -c 'ada visited 2 times' "$ATMO_LOG")"
+expect "the Runnable logged the visit" "1" "$(log_count 'ada visited 2 times')"
 finish

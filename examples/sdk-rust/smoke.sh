@@ -37,5 +37,5 @@ FAILED="$(curl -s -w ' %{http_code}' -d "http://127.0.0.1:$QUOTE_PORT/nope" "loc
 PREFIX='{"status":500,"message":"fetch_url failed: 404: <!DOCTYPE HTML>'
 expect "a failing service is a 500 with the host's text" "$PREFIX ... 500" "${FAILED:0:${#PREFIX}} ... ${FAILED: -3}"
 stop_atmo
-expect "the visits are logged" "1" "$(grep -c "visit 2 from ada" "$ATMO_LOG")"
+expect "the visits are logged" "1" "$(log_count "visit 2 from ada")"
 finish
