@@ -32,6 +32,8 @@ public class AbuseCheck {
     private static final int SLOWLORIS = 200;
     private static final int NEVER_READ = 20;
     private static final long HEALTH_BOUND_MS = 200;
+    private static final long RAMP_UP_MS = 1000;
+    private static final int WARM_UP_REQUESTS = 2000;
 
     private static String base;
     private static int port;
@@ -47,28 +49,35 @@ public class AbuseCheck {
         long rssBoundMib = Long.parseLong(args[4]);
         int loopers = 4 * Runtime.getRuntime().availableProcessors();
 
+        // the probing client's first request loads and links java.net.http in this process: done before the
+        // attack, so that the probes measure the server and not this process warming up
+        HttpClient probes = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5)).build();
+        Probe before = probe(probes, "GET", "/health", "", Duration.ofSeconds(10));
+        check("health answers before the attack (" + before.status() + ")", before.status() == 200);
+        warmUp(probes);
+
         List<Thread> threads = new ArrayList<>();
         ConcurrentLinkedQueue<String> loopProblems = new ConcurrentLinkedQueue<>();
         AtomicLong loops = new AtomicLong();
         for (int i = 0; i < loopers; i++) {
-            threads.add(Thread.ofPlatform().daemon().start(() -> loop(deadline, loops, loopProblems)));
+            threads.add(attacker(() -> loop(deadline, loops, loopProblems)));
         }
         AtomicLong slowConnections = new AtomicLong();
-        threads.add(Thread.ofPlatform().daemon().start(() -> slowloris(slowConnections)));
+        threads.add(attacker(() -> slowloris(slowConnections)));
         AtomicLong neverReadBytes = new AtomicLong();
         List<Socket> neverRead = new ArrayList<>();
         for (int i = 0; i < NEVER_READ; i++) {
             Socket socket = new Socket();
             socket.setReceiveBufferSize(4096);
+            socket.setSendBufferSize(64 * 1024);
             socket.connect(new InetSocketAddress("127.0.0.1", port));
             neverRead.add(socket);
-            threads.add(Thread.ofPlatform().daemon().start(() -> neverRead(socket, neverReadBytes)));
+            threads.add(attacker(() -> neverRead(socket, neverReadBytes)));
         }
         AtomicLong cacheSets = new AtomicLong();
-        threads.add(Thread.ofPlatform().daemon().start(() -> fillCache(cacheSets)));
+        threads.add(attacker(() -> fillCache(cacheSets)));
 
-        HttpClient probes = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(5)).build();
         long healthProbes = 0;
         long slowHealth = 0;
         long worstHealthMs = 0;
@@ -76,6 +85,9 @@ public class AbuseCheck {
         long quickFailed = 0;
         long worstQuickMs = 0;
         long maxRssKib = 0;
+        // one second for the attack to get under way (every connection opened, the guests running): the
+        // probes measure the server under attack, not the connection storm of the attack's first moment
+        Thread.sleep(RAMP_UP_MS);
         long end = System.nanoTime() + length.toNanos();
         while (System.nanoTime() < end) {
             long started = System.nanoTime();
@@ -84,6 +96,8 @@ public class AbuseCheck {
             worstHealthMs = Math.max(worstHealthMs, health.millis());
             if (health.status() != 200 || health.millis() > HEALTH_BOUND_MS) {
                 slowHealth++;
+                System.out.printf("late health probe %d at %s: status %d after %d ms%n", healthProbes,
+                        java.time.LocalTime.now(), health.status(), health.millis());
             }
             String ping = "ping-" + healthProbes;
             Probe quick = probe(probes, "POST", "/echo", ping, Duration.ofSeconds(5));
@@ -193,6 +207,38 @@ public class AbuseCheck {
         }
         for (Socket socket : sockets) {
             close(socket);
+        }
+    }
+
+    /**
+     * Starts one attacking thread at a lower priority than the server: on a machine of its own an attacker's
+     * processor time is not the server's, here the attack and the server share two cores. The probes keep the
+     * normal priority.
+     */
+    private static Thread attacker(Runnable attack) {
+        return Thread.ofPlatform().daemon().start(() -> {
+            try {
+                String thread = Files.readSymbolicLink(Path.of("/proc/thread-self")).getFileName().toString();
+                new ProcessBuilder("renice", "-n", "10", "-p", thread).redirectErrorStream(true)
+                        .redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor();
+            } catch (IOException e) {
+                System.out.println("note: the attack runs at the server's priority (" + e.getMessage() + ")");
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            attack.run();
+        });
+    }
+
+    /**
+     * Ordinary traffic before the attack, as a server in service has seen: the paths the probes and the quick
+     * route take are compiled, so that the probes measure the attack and not the server's first seconds.
+     */
+    private static void warmUp(HttpClient client) {
+        String body = "w".repeat(16 * 1024);
+        for (int i = 0; i < WARM_UP_REQUESTS; i++) {
+            probe(client, "GET", "/health", "", Duration.ofSeconds(10));
+            probe(client, "POST", "/echo", body, Duration.ofSeconds(10));
         }
     }
 

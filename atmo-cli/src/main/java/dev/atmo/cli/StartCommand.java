@@ -83,6 +83,12 @@ final class StartCommand implements Callable<Integer> {
                     + "env ATMO_GUEST_THREADS")
     int guestThreads;
 
+    @Option(names = "--guest-niceness", paramLabel = "N", defaultValue = "${env:ATMO_GUEST_NICENESS:-10}",
+            description = "how much nicer (lower in the operating system's priority) than the rest of the server "
+                    + "guest threads run, 0 to 19, so that health probes and the event loops get a processor "
+                    + "while every core runs guest code; 0 = the same priority; env ATMO_GUEST_NICENESS")
+    int guestNiceness;
+
     @Option(names = "--interpreter", defaultValue = "${env:ATMO_INTERPRETER:-false}",
             description = "run guests in Chicory's interpreter instead of its compiler; env ATMO_INTERPRETER")
     boolean interpreter;
@@ -299,6 +305,7 @@ final class StartCommand implements Callable<Integer> {
                         seconds(idleTimeoutSeconds, "--idle-timeout"), maxConnections, maxPendingOutputBytes))
                 .cache(new CacheLimits(cacheMaxBytes, cacheMaxValueBytes))
                 .guestThreads(guestThreads > 0 ? guestThreads : GuestThreads.defaultThreads())
+                .guestNiceness(guestNiceness)
                 .build();
     }
 

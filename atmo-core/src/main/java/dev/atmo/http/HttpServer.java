@@ -3,6 +3,7 @@ package dev.atmo.http;
 import dev.atmo.AtmoException;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.buffer.Unpooled;
+import io.netty.channel.AdaptiveRecvByteBufAllocator;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInitializer;
@@ -54,6 +55,12 @@ import java.util.function.Supplier;
 public final class HttpServer implements AutoCloseable {
     /** Default cap on a request body: 10 MiB. */
     public static final int DEFAULT_MAX_BODY_BYTES = 10 * 1024 * 1024;
+    /**
+     * Reads of one connection per turn of its event loop. One: a client that pipelines requests as fast as it
+     * can gets one read (up to 64 KiB) and then waits for the other connections of the loop, so it cannot hold
+     * the loop that answers a health probe for hundreds of milliseconds.
+     */
+    private static final int READS_PER_TURN = 1;
 
     /**
      * Requests a client may have pipelined ahead of their answers. The handler stops reading a connection once a
@@ -113,6 +120,8 @@ public final class HttpServer implements AutoCloseable {
                 .channel(channelType)
                 .option(ChannelOption.SO_BACKLOG, 1024)
                 .childOption(ChannelOption.TCP_NODELAY, true)
+                .childOption(ChannelOption.RCVBUF_ALLOCATOR,
+                        new AdaptiveRecvByteBufAllocator().maxMessagesPerRead(READS_PER_TURN))
                 .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, new WriteBufferWaterMark(
                         limits.maxPendingOutputBytes() / 2, limits.maxPendingOutputBytes()))
                 .childHandler(new ChannelInitializer<SocketChannel>() {

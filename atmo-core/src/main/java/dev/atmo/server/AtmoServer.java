@@ -41,7 +41,7 @@ public final class AtmoServer implements AutoCloseable {
         ServerOptions.Operations ops = options.operations();
         this.operations = new OperationsRoutes(ops.healthPath(), ops.readyPath(), ops.metricsPath(), metrics,
                 () -> !stopping && application.get() != null && application.get().ready());
-        this.guests = GuestThreads.start(options.guestThreads());
+        this.guests = GuestThreads.start(options.guestThreads(), options.guestNiceness());
         metrics.guestThreads(guests);
     }
 

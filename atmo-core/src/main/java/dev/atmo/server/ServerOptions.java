@@ -6,6 +6,7 @@ import dev.atmo.http.HttpServer;
 import dev.atmo.http.TlsFiles;
 import dev.atmo.http.WebSocketSettings;
 import dev.atmo.wasm.EngineMode;
+import dev.atmo.wasm.GuestNiceness;
 import dev.atmo.wasm.GuestThreads;
 import dev.atmo.wasm.Limits;
 import dev.atmo.wasm.abi.AbiVersion;
@@ -36,12 +37,14 @@ import java.util.Optional;
  * @param connections     header and idle timeouts, connection limit and pending output per connection
  * @param cache           bytes in all and per value of the in-memory cache
  * @param guestThreads    how many platform threads run guest code, for every Runnable together
+ * @param guestNiceness   how much nicer (lower in priority) than the rest of the server guest threads run
  */
 public record ServerOptions(Path bundle, String host, int port, boolean headless, boolean runSchedules,
                             int maxBodyBytes, EngineMode engineMode, Optional<AbiVersion> abi, Limits limits,
                             Operations operations, boolean watch, Duration shutdownGrace, Optional<TlsFiles> tls,
                             int webSocketMaxFrameBytes, Duration webSocketIdleTimeout, Optional<Path> moduleCache,
-                            ConnectionLimits connections, CacheLimits cache, int guestThreads) {
+                            ConnectionLimits connections, CacheLimits cache, int guestThreads,
+                            int guestNiceness) {
 
     public static final Duration DEFAULT_SHUTDOWN_GRACE = Duration.ofSeconds(30);
 
@@ -60,6 +63,10 @@ public record ServerOptions(Path bundle, String host, int port, boolean headless
         Objects.requireNonNull(cache);
         if (guestThreads < 1) {
             throw new IllegalArgumentException("guestThreads must be at least 1, got " + guestThreads);
+        }
+        if (guestNiceness < 0 || guestNiceness > GuestNiceness.MAX) {
+            throw new IllegalArgumentException("guestNiceness must be between 0 and " + GuestNiceness.MAX
+                    + ", got " + guestNiceness);
         }
     }
 
@@ -109,6 +116,7 @@ public record ServerOptions(Path bundle, String host, int port, boolean headless
             return this;
         }
         private int guestThreads = GuestThreads.defaultThreads();
+        private int guestNiceness = GuestThreads.DEFAULT_NICENESS;
 
         public Builder bundle(Path bundle) {
             this.bundle = bundle;
@@ -196,10 +204,16 @@ public record ServerOptions(Path bundle, String host, int port, boolean headless
             return this;
         }
 
+        /** How much nicer than the rest of the server guest threads run (default 10; 0 = as nice). */
+        public Builder guestNiceness(int niceness) {
+            this.guestNiceness = niceness;
+            return this;
+        }
+
         public ServerOptions build() {
             return new ServerOptions(bundle, host, port, headless, runSchedules, maxBodyBytes, engineMode, abi,
                     limits, operations, watch, shutdownGrace, tls, webSocketMaxFrameBytes, webSocketIdleTimeout,
-                    moduleCache, connections, cache, guestThreads);
+                    moduleCache, connections, cache, guestThreads, guestNiceness);
         }
     }
 }

@@ -35,15 +35,23 @@ public final class GuestThreads implements AutoCloseable {
     /** How long a job that got its instance at the end of its pool wait may still take to reach a free thread. */
     private static final long HANDOVER_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
 
+    /** How much nicer than the rest of the server guest threads run by default. */
+    public static final int DEFAULT_NICENESS = 10;
+
     private final int threads;
+    private final GuestNiceness niceness;
     private final ThreadPoolExecutor executor;
 
-    private GuestThreads(int threads) {
+    private GuestThreads(int threads, GuestNiceness niceness) {
         this.threads = threads;
+        this.niceness = niceness;
         AtomicInteger count = new AtomicInteger();
         this.executor = new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS,
                 new ArrayBlockingQueue<>(threads * QUEUE_PER_THREAD),
-                task -> Thread.ofPlatform().daemon().name("atmo-guest-" + count.incrementAndGet()).unstarted(task));
+                task -> Thread.ofPlatform().daemon().name("atmo-guest-" + count.incrementAndGet()).unstarted(() -> {
+                    niceness.applyToCurrentThread();
+                    task.run();
+                }));
         this.executor.allowCoreThreadTimeOut(true);
     }
 
@@ -52,11 +60,24 @@ public final class GuestThreads implements AutoCloseable {
         return Math.max(8, 4 * Runtime.getRuntime().availableProcessors());
     }
 
+    /** Starts {@code threads} guest threads at {@link #DEFAULT_NICENESS}. */
     public static GuestThreads start(int threads) {
+        return start(threads, DEFAULT_NICENESS);
+    }
+
+    /**
+     * @param niceness how much nicer than the rest of the server guest threads run (0 to 19; 0: as nice)
+     * @throws IllegalArgumentException when threads is below 1 or niceness out of range
+     */
+    public static GuestThreads start(int threads, int niceness) {
         if (threads < 1) {
             throw new IllegalArgumentException("guest threads must be at least 1, got " + threads);
         }
-        return new GuestThreads(threads);
+        return new GuestThreads(threads, GuestNiceness.of(niceness));
+    }
+
+    public int niceness() {
+        return niceness.niceness();
     }
 
     public int threads() {
@@ -130,6 +151,7 @@ public final class GuestThreads implements AutoCloseable {
     @Override
     public void close() {
         executor.shutdownNow();
+        niceness.close();
     }
 
     /**
