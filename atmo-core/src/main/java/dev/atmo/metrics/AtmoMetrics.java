@@ -8,8 +8,11 @@ import io.micrometer.core.instrument.Timer;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.ToDoubleFunction;
 
 /**
  * Everything Atmo measures, in one Prometheus registry: HTTP requests by route and status with latency
@@ -54,20 +57,38 @@ public final class AtmoMetrics {
     private record InvocationKey(String runnable, String outcome) {
     }
 
+    /**
+     * Measures the instance pool of one Runnable; a pool registered before under the same name (the bundle was
+     * reloaded) is no longer measured.
+     */
     public void pool(String runnable, InstancePool pool) {
-        Gauge.builder("atmo.pool.instances", pool, InstancePool::size).tag("runnable", runnable)
-                .description("instances that exist").register(registry);
-        Gauge.builder("atmo.pool.in.use", pool, InstancePool::inUse).tag("runnable", runnable)
-                .description("instances running an invocation").register(registry);
-        Gauge.builder("atmo.pool.waits", pool, InstancePool::waitCount).tag("runnable", runnable)
-                .description("callers that had to wait for an instance").register(registry);
-        Gauge.builder("atmo.pool.retired", pool, InstancePool::retiredCount).tag("runnable", runnable)
-                .description("healthy instances replaced: their memory kept growing towards the cap, or compiled code "
-                        + "became ready")
-                .register(registry);
-        Gauge.builder("atmo.pool.discarded", pool, InstancePool::discardedCount).tag("runnable", runnable)
-                .description("instances dropped after a trap or timeout").register(registry);
+        for (PoolGauge gauge : POOL_GAUGES) {
+            registry.find(gauge.name()).tag("runnable", runnable).meters().forEach(registry::remove);
+            Gauge.builder(gauge.name(), pool, gauge.value()).tag("runnable", runnable)
+                    .description(gauge.description()).strongReference(true).register(registry);
+        }
     }
+
+    /** Stops measuring the pools of Runnables that are gone (the bundle was reloaded without them). */
+    public void forgetPoolsExcept(Set<String> runnables) {
+        for (PoolGauge gauge : POOL_GAUGES) {
+            registry.find(gauge.name()).meters().stream()
+                    .filter(meter -> !runnables.contains(meter.getId().getTag("runnable")))
+                    .forEach(registry::remove);
+        }
+    }
+
+    private record PoolGauge(String name, ToDoubleFunction<InstancePool> value, String description) {
+    }
+
+    private static final List<PoolGauge> POOL_GAUGES = List.of(
+            new PoolGauge("atmo.pool.instances", InstancePool::size, "instances that exist"),
+            new PoolGauge("atmo.pool.in.use", InstancePool::inUse, "instances running an invocation"),
+            new PoolGauge("atmo.pool.waits", InstancePool::waitCount, "callers that had to wait for an instance"),
+            new PoolGauge("atmo.pool.retired", InstancePool::retiredCount, "healthy instances replaced: their memory"
+                    + " kept growing towards the cap, or compiled code became ready"),
+            new PoolGauge("atmo.pool.discarded", InstancePool::discardedCount,
+                    "instances dropped after a trap or timeout"));
 
     /** The threads guest code runs on: how many run a job and how many jobs wait for one. */
     public void guestThreads(GuestThreads guests) {

@@ -72,6 +72,7 @@ public final class AtmoServer implements AutoCloseable {
             throw e;
         }
         application.set(app);
+        app.runnables().measurePools();
         try {
             http = preparing.join().start();
         } catch (CompletionException e) {
@@ -148,6 +149,7 @@ public final class AtmoServer implements AutoCloseable {
             metrics.reload(false);
             return false;
         }
+        next.runnables().measurePools();
         LOG.info("reloaded {}", options.bundle());
         metrics.reload(true);
         Thread.ofVirtual().name("retire-bundle").start(() -> retire(previous));

@@ -58,6 +58,11 @@ public final class LoadedRunnables implements StepRunner, AutoCloseable {
         this.capabilities = capabilities;
         this.metrics = metrics;
         this.guests = guests;
+    }
+
+    /** Makes the metrics measure these Runnables' pools, in place of those of the bundle served before. */
+    void measurePools() {
+        metrics.forgetPoolsExcept(byFqfn.keySet());
         byFqfn.forEach((fqfn, runnable) -> metrics.pool(fqfn, runnable.pool()));
     }
 

@@ -120,4 +120,33 @@ class ReloadTest {
             assertThat(TestServers.send(server, "POST", "/third", "ok").body()).isEqualTo("hello ok");
         }
     }
+
+    @Test
+    void poolMetricsMeasureTheBundleThatServes(@TempDir Path dir) throws Exception {
+        writeBundle(dir, "/first");
+        String instances = "atmo_pool_instances{runnable=\"com.example.reload#default::hello@v0.1.0\"}";
+        try (AtmoServer server = AtmoServer.start(ServerOptions.builder().bundle(dir).host("127.0.0.1").port(0).build())) {
+            assertThat(TestServers.send(server, "POST", "/first", "ok").body()).isEqualTo("hello ok");
+            assertThat(metricLines(server, instances)).containsExactly(instances + " 1.0");
+
+            writeBundle(dir, "/second");
+            assertThat(server.reload()).isTrue();
+            assertThat(TestServers.send(server, "POST", "/second", "ok").body()).isEqualTo("hello ok");
+            // the old bundle is closed a moment after the swap (its pool drops to 0): the series must stay the new one's
+            await().pollDelay(Duration.ofMillis(1500)).atMost(Duration.ofSeconds(5)).untilAsserted(() ->
+                    assertThat(metricLines(server, instances)).containsExactly(instances + " 1.0"));
+
+            Files.writeString(dir.resolve("Directive.yaml"), Files.readString(dir.resolve("Directive.yaml"))
+                    .replace("appVersion: v0.1.0", "appVersion: v0.2.0"));
+            assertThat(server.reload()).isTrue();
+            assertThat(metricLines(server, instances)).as("a Runnable the bundle no longer has").isEmpty();
+            assertThat(metricLines(server, instances.replace("v0.1.0", "v0.2.0"))).as("one instance made at load")
+                    .containsExactly(instances.replace("v0.1.0", "v0.2.0") + " 1.0");
+        }
+    }
+
+    private static List<String> metricLines(AtmoServer server, String series) throws Exception {
+        return TestServers.send(server, "GET", "/meta/metrics", "").body().lines()
+                .filter(line -> line.startsWith(series)).toList();
+    }
 }
