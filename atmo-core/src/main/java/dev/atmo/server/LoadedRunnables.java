@@ -197,7 +197,10 @@ public final class LoadedRunnables implements StepRunner, AutoCloseable {
 
     /** ABI A sees Go-canonical header names, ABI B lower-cased ones. */
     private static Map<String, String> headersFor(AbiVersion abi, Map<String, String> headers) {
-        Function<String, String> spelling = abi == AbiVersion.A ? HeaderNames::canonical : HeaderNames::lower;
+        Function<String, String> spelling = switch (abi.headerSpelling()) {
+            case CANONICAL -> HeaderNames::canonical;
+            case LOWER_CASE -> HeaderNames::lower;
+        };
         boolean spelled = true;
         for (String name : headers.keySet()) {
             // identity on purpose: both spellings return the very same string when it needs no change

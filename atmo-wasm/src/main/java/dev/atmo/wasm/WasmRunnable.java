@@ -193,11 +193,8 @@ public final class WasmRunnable implements AutoCloseable {
     }
 
     private String trapMessage(Throwable e) {
-        String prefix = module.abi() == AbiVersion.A
-                ? "failed to execute Wasm Runnable: failed to wasmRun: "
-                : "wasm execution error: failed to wasmFunc: ";
         String detail = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        return prefix + detail;
+        return module.abi().trapPrefix() + detail;
     }
 
     @Override

@@ -75,6 +75,14 @@ public final class Invocation {
     }
 
     /**
+     * A failure stated once for both generations: ABI A returns {@code code}, ABI B hands {@code text} over in
+     * the slot ({@link #failWithText}).
+     */
+    int fail(int code, String text) {
+        return abi.fail(this, code, text);
+    }
+
+    /**
      * ABI B: an error travels as text in the slot and the import returns minus its length;
      * an empty text cannot be transported, so it is the unknown error -1.
      */
