@@ -1,5 +1,8 @@
 package dev.atmo.wasm;
 
+import dev.atmo.wasm.error.ModuleLoadException;
+import dev.atmo.wasm.error.PoolBusyException;
+import dev.atmo.wasm.error.WasmException;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentLinkedDeque;

@@ -14,6 +14,7 @@ import com.dylibso.chicory.wasm.types.Import;
 import com.dylibso.chicory.wasm.types.MemoryLimits;
 import dev.atmo.wasm.abi.AbiVersion;
 import dev.atmo.wasm.abi.EnvImports;
+import dev.atmo.wasm.error.ModuleLoadException;
 import dev.atmo.wasm.host.GuestLog;
 import java.util.HashSet;
 import java.util.List;

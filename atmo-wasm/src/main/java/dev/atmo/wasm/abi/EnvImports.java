@@ -4,7 +4,7 @@ import com.dylibso.chicory.runtime.HostFunction;
 import com.dylibso.chicory.runtime.Instance;
 import com.dylibso.chicory.wasm.types.FunctionType;
 import com.dylibso.chicory.wasm.types.ValType;
-import dev.atmo.wasm.ModuleLoadException;
+import dev.atmo.wasm.error.ModuleLoadException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;

@@ -17,7 +17,7 @@ public final class InvocationSlot {
         current = null;
     }
 
-    public Optional<Invocation> current() {
+    Optional<Invocation> current() {
         return Optional.ofNullable(current);
     }
 }
