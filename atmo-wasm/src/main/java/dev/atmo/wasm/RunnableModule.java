@@ -231,6 +231,14 @@ public final class RunnableModule {
         return exports.contains(name);
     }
 
+    /**
+     * Instantiates and initialises one instance outside any pool, for measuring what a pool pays when it grows;
+     * close it when done. Jobs run through {@link WasmRunnable}, never on such an instance.
+     */
+    public AutoCloseable instantiate() {
+        return RunnableInstance.create(this);
+    }
+
     WasmModule module() {
         return module;
     }

@@ -9,6 +9,9 @@ import java.util.Optional;
 public final class InvocationSlot {
     private volatile Invocation current;
 
+    public InvocationSlot() {
+    }
+
     public void begin(Invocation invocation) {
         current = invocation;
     }
