@@ -31,7 +31,7 @@ final class CacheImports {
         String key = memory.readString(a[0], a[1]);
         Optional<CacheCapability> cache = inv.capabilities().cache();
         if (cache.isEmpty()) {
-            return inv.fail(-2, HttpImport.NOT_ENABLED);
+            return inv.fail(-2, Invocation.NOT_ENABLED);
         }
         try {
             Optional<byte[]> value = cache.get().get(key);

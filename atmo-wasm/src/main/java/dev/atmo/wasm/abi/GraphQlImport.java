@@ -17,7 +17,7 @@ final class GraphQlImport {
         String query = memory.readString(a[2], a[3]);
         Optional<GraphQlCapability> graphql = inv.capabilities().graphql();
         if (graphql.isEmpty()) {
-            return inv.fail(-1, HttpImport.NOT_ENABLED);
+            return inv.fail(-1, Invocation.NOT_ENABLED);
         }
         try {
             return inv.fillSlot(graphql.get().query(endpoint, query, inv.info()));

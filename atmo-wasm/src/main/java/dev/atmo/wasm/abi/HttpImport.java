@@ -12,8 +12,6 @@ import java.util.Optional;
 
 /** {@code fetch_url}: outbound HTTP with headers encoded in the URL string as {@code url::Name:value}. */
 final class HttpImport {
-    static final String NOT_ENABLED = "capability is not enabled";
-
     private HttpImport() {
     }
 
@@ -30,7 +28,7 @@ final class HttpImport {
         }
         Optional<HttpCapability> http = inv.capabilities().http();
         if (http.isEmpty()) {
-            return inv.fail(-3, NOT_ENABLED);
+            return inv.fail(-3, Invocation.NOT_ENABLED);
         }
         HttpReply reply;
         try {

@@ -16,6 +16,9 @@ import java.util.Optional;
  * per job and reads back only what the guest reported; the rest is for the host functions of this package.
  */
 public final class Invocation {
+    /** What an ABI B guest reads when it uses a capability its bundle did not enable. */
+    static final String NOT_ENABLED = "capability is not enabled";
+
     private final int ident;
     private final AbiVersion abi;
     private final String runnable;

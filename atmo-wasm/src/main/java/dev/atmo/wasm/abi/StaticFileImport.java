@@ -16,7 +16,7 @@ final class StaticFileImport {
         String name = memory.readString(a[0], a[1]);
         Optional<FileCapability> files = inv.capabilities().files();
         if (files.isEmpty()) {
-            return inv.fail(-2, HttpImport.NOT_ENABLED);
+            return inv.fail(-2, Invocation.NOT_ENABLED);
         }
         try {
             Optional<byte[]> file = files.get().read(name);
