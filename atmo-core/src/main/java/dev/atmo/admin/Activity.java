@@ -42,6 +42,19 @@ public final class Activity {
         this.slots = slots;
     }
 
+    /**
+     * The activity of a route of the Directive: an HTTP route by method and path, a websocket handler (method
+     * {@code STREAM}) by path.
+     */
+    public HandlerActivity route(String method, String pattern) {
+        return method.equals("STREAM") ? handler("websocket", pattern) : handler("http", method + " " + pattern);
+    }
+
+    /** The activity of a NATS stream handler, by its subject as the Directive writes it. */
+    public HandlerActivity natsHandler(String subject) {
+        return handler("nats", subject);
+    }
+
     /** The activity of one handler, the same object every time for the same kind and name. */
     public HandlerActivity handler(String kind, String name) {
         return handlers.computeIfAbsent(kind + ' ' + name, k -> new HandlerActivity(kind, name, clock, slot, slots));
