@@ -3,7 +3,10 @@ package dev.atmo.admin;
 import java.util.List;
 import java.util.Locale;
 
-/** An inline SVG line of a handler's requests (and, in red, errors) per slot, scaled to the busiest slot. */
+/**
+ * An inline SVG line of a handler's requests per slot, scaled to the busiest slot, with its errors in red on the
+ * same scale when there were any.
+ */
 final class Sparkline {
     static final int WIDTH = 150;
     static final int HEIGHT = 28;
@@ -16,7 +19,10 @@ final class Sparkline {
         StringBuilder svg = new StringBuilder().append("<svg class=\"spark\" width=\"").append(WIDTH)
                 .append("\" height=\"").append(HEIGHT).append("\" viewBox=\"0 0 ").append(WIDTH).append(' ')
                 .append(HEIGHT).append("\" role=\"img\" aria-label=\"requests and errors per slot\">");
-        svg.append(line(slots, max, false, "req")).append(line(slots, max, true, "err"));
+        svg.append(line(slots, max, false, "req"));
+        if (slots.stream().anyMatch(slot -> slot.errors() > 0)) {
+            svg.append(line(slots, max, true, "err"));
+        }
         return svg.append("</svg>").toString();
     }
 
