@@ -144,6 +144,38 @@ class AdminPageTest {
         }
     }
 
+    @Test
+    void connectionsInUseAreUpOrDown(@TempDir Path up, @TempDir Path down) throws Exception {
+        TestServers.helloBundle(up, "com.example.connected", "/hello", """
+                connections:
+                  redis:
+                    serverAddress: redis://127.0.0.1:6379
+                  database:
+                    type: postgresql
+                    connectionString: postgresql://postgres@127.0.0.1:5432/test?sslmode=disable
+                """);
+        try (AtmoServer server = AtmoServer.start(ServerOptions.builder().bundle(up).host("127.0.0.1").port(0)
+                .build())) {
+            JsonNode connections = status(server, "/meta/status").path("connections");
+            assertThat(connections).hasSize(2);
+            assertThat(connections.get(0).toString())
+                    .isEqualTo("{\"kind\":\"redis\",\"address\":\"127.0.0.1:6379\",\"up\":true}");
+            assertThat(connections.get(1).toString()).isEqualTo("{\"kind\":\"database\","
+                    + "\"address\":\"jdbc:postgresql://127.0.0.1:5432/test\",\"up\":true}");
+        }
+        int closed = StartUpTest.freePort();
+        TestServers.helloBundle(down, "com.example.disconnected", "/hello", """
+                connections:
+                  redis:
+                    serverAddress: redis://127.0.0.1:%d
+                """.formatted(closed));
+        try (AtmoServer server = AtmoServer.start(ServerOptions.builder().bundle(down).host("127.0.0.1").port(0)
+                .build())) {
+            assertThat(status(server, "/meta/status").path("connections").get(0).toString())
+                    .isEqualTo("{\"kind\":\"redis\",\"address\":\"127.0.0.1:" + closed + "\",\"up\":false}");
+        }
+    }
+
     private static JsonNode status(AtmoServer server, String path) throws Exception {
         HttpResponse<String> response = TestServers.send(server, "GET", path, "");
         assertThat(response.statusCode()).isEqualTo(200);

@@ -26,6 +26,11 @@ final class TestServers {
      * @return {@code dir}
      */
     static Path helloBundle(Path dir, String identifier, String resource) throws Exception {
+        return helloBundle(dir, identifier, resource, "");
+    }
+
+    /** As {@link #helloBundle(Path, String, String)}, with more top-level keys of the Directive in {@code more}. */
+    static Path helloBundle(Path dir, String identifier, String resource, String more) throws Exception {
         Files.copy(RepositoryRoot.resolve("examples/hello/hello/hello.wasm"), dir.resolve("hello.wasm"));
         Files.writeString(dir.resolve("Directive.yaml"), """
                 identifier: "%s"
@@ -40,7 +45,7 @@ final class TestServers {
                     resource: "%s"
                     steps:
                       - fn: hello
-                """.formatted(identifier, resource));
+                """.formatted(identifier, resource) + more);
         return dir;
     }
 
