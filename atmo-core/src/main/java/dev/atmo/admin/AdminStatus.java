@@ -36,7 +36,7 @@ public record AdminStatus(Instant time, BundleState bundle, List<HandlerStatus> 
      * One Runnable of the bundle.
      *
      * @param abi         the ABI generation, {@code A} or {@code B}
-     * @param language    the language it was written in, {@code unknown} when its module does not say
+     * @param language    the language it was written in as its module or its declaration says, else {@code unknown}
      * @param moduleBytes the size of its {@code .wasm} module
      * @param compiled    whether new instances run compiled code (false: the interpreter)
      * @param errors      its last errors, newest first

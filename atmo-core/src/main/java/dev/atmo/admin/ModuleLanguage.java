@@ -10,10 +10,9 @@ import java.util.Optional;
 /**
  * The language a WebAssembly module was written in, as its {@code producers} custom section says: the
  * {@code language} field when there is one, else a tool of {@code processed-by} known to compile one language.
- * Modules without the section (most release builds strip it) are {@value #UNKNOWN}.
+ * Most release builds strip the section: then the module does not say.
  */
 public final class ModuleLanguage {
-    public static final String UNKNOWN = "unknown";
     private static final int CUSTOM_SECTION = 0;
     private static final Map<String, String> TOOLS = Map.of(
             "rustc", "Rust", "tinygo", "Go", "go", "Go", "clang", "C", "swiftc", "Swift",
@@ -22,12 +21,12 @@ public final class ModuleLanguage {
     private ModuleLanguage() {
     }
 
-    /** The language of the module, or {@value #UNKNOWN}; bytes that are not a module are {@value #UNKNOWN}. */
-    public static String of(byte[] wasm) {
+    /** The language of the module; empty when it does not say, or the bytes are not a module. */
+    public static Optional<String> of(byte[] wasm) {
         try {
-            return producers(wasm).flatMap(ModuleLanguage::fromProducers).orElse(UNKNOWN);
+            return producers(wasm).flatMap(ModuleLanguage::fromProducers);
         } catch (IndexOutOfBoundsException e) {
-            return UNKNOWN;
+            return Optional.empty();
         }
     }
 

@@ -61,10 +61,16 @@ final class AdminStatusSource {
             byte[] wasm = module.getValue().wasm();
             InstancePool pool = runnable.pool();
             runnables.add(new AdminStatus.RunnableState(runnable.name(), module.getKey(), runnable.abi().name(),
-                    ModuleLanguage.of(wasm), wasm.length, runnable.runsCompiledCode(),
+                    language(module.getValue()), wasm.length, runnable.runsCompiledCode(),
                     new AdminStatus.Pool(pool.inUse(), pool.idle(), pool.maxInstances()),
                     activity.errors(module.getKey())));
         }
         return runnables;
+    }
+
+    /** What the module's producers section says, else the {@code lang} its declaration gives, else unknown. */
+    private static String language(RunnableModuleSource module) {
+        String declared = module.runnable().lang();
+        return ModuleLanguage.of(module.wasm()).orElse(declared.isBlank() ? "unknown" : declared);
     }
 }

@@ -11,30 +11,29 @@ import org.junit.jupiter.api.Test;
 class ModuleLanguageTest {
 
     @Test
-    void aModuleWithoutAProducersSectionIsUnknown() throws Exception {
-        assertThat(ModuleLanguage.of(hello())).isEqualTo("unknown");
-        assertThat(ModuleLanguage.of(new byte[] {1, 2, 3})).isEqualTo("unknown");
+    void aModuleWithoutAProducersSectionDoesNotSay() throws Exception {
+        assertThat(ModuleLanguage.of(hello())).isEmpty();
+        assertThat(ModuleLanguage.of(new byte[] {1, 2, 3})).isEmpty();
     }
 
     @Test
     void theLanguageFieldOfTheProducersSectionNamesIt() throws Exception {
         byte[] wasm = withProducers(hello(), field("language", "Rust", ""), field("processed-by", "rustc", "1.80"));
-        assertThat(ModuleLanguage.of(wasm)).isEqualTo("Rust");
+        assertThat(ModuleLanguage.of(wasm)).contains("Rust");
     }
 
     @Test
     void aKnownCompilerInProcessedByNamesItWhenThereIsNoLanguageField() throws Exception {
         byte[] wasm = withProducers(hello(), field("processed-by", "TinyGo", "0.33.0"));
-        assertThat(ModuleLanguage.of(wasm)).isEqualTo("Go");
-        assertThat(ModuleLanguage.of(withProducers(hello(), field("processed-by", "wasm-opt", "1"))))
-                .isEqualTo("unknown");
+        assertThat(ModuleLanguage.of(wasm)).contains("Go");
+        assertThat(ModuleLanguage.of(withProducers(hello(), field("processed-by", "wasm-opt", "1")))).isEmpty();
     }
 
     @Test
-    void aTruncatedSectionIsUnknownRatherThanAnError() throws Exception {
+    void aTruncatedSectionSaysNothingRatherThanFailing() throws Exception {
         byte[] wasm = withProducers(hello(), field("language", "Rust", ""));
         byte[] cut = java.util.Arrays.copyOf(wasm, wasm.length - 3);
-        assertThat(ModuleLanguage.of(cut)).isEqualTo("unknown");
+        assertThat(ModuleLanguage.of(cut)).isEmpty();
     }
 
     private static byte[] hello() throws Exception {

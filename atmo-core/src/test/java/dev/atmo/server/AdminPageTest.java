@@ -56,7 +56,8 @@ class AdminPageTest {
             JsonNode runnable = runnable(after, FAIL_FQFN);
             assertThat(runnable.path("name").asText()).isEqualTo("fail-with");
             assertThat(runnable.path("abi").asText()).isEqualTo("A");
-            assertThat(runnable.path("language").asText()).isEqualTo("unknown");
+            // the module has no producers section: the language is the lang of its .runnable.yaml
+            assertThat(runnable.path("language").asText()).isEqualTo("rust");
             assertThat(runnable.path("moduleBytes").asLong()).isEqualTo(Files.size(RepositoryRoot.resolve(
                     "testdata/bundles/example-project/fail-with/fail-with.wasm")));
             assertThat(runnable.path("compiled").asBoolean()).isTrue();
