@@ -62,7 +62,11 @@ public final class StatusPage {
     }
 
     private static void handlers(StringBuilder html, List<HandlerStatus> handlers) {
-        Duration window = handlers.isEmpty() ? Duration.ZERO : handlers.get(0).window();
+        if (handlers.isEmpty()) {
+            html.append("<h2>Routes and stream handlers</h2><p class=\"meta\">The bundle serves none.</p>");
+            return;
+        }
+        Duration window = handlers.get(0).window();
         html.append("<h2>Routes and stream handlers <span class=\"meta\">(last ").append(window.toMinutes())
                 .append(" min)</span></h2><table id=\"handlers\"><tr><th>kind</th><th>handler</th><th>requests</th>"
                         + "<th>req/s</th><th>errors</th><th>error rate</th><th>p50</th><th>p99</th><th>activity</th>"
