@@ -150,6 +150,11 @@ public final class InstancePool implements AutoCloseable {
         return live.get();
     }
 
+    /** The most instances there may be at once. */
+    public int maxInstances() {
+        return maxInstances;
+    }
+
     public int idle() {
         return idle.size();
     }
