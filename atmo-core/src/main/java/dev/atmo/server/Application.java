@@ -19,6 +19,7 @@ import dev.atmo.schedule.Scheduler;
 import dev.atmo.sequence.Sequence;
 import dev.atmo.stream.NatsOptions;
 import dev.atmo.stream.NatsStreams;
+import dev.atmo.trace.Tracing;
 import dev.atmo.wasm.GuestThreads;
 import dev.atmo.wasm.cache.ModuleCache;
 import java.time.Duration;
@@ -40,6 +41,7 @@ final class Application implements AutoCloseable {
     private final Optional<ModuleCache> moduleCache;
     private final AtmoMetrics metrics;
     private final GuestThreads guests;
+    private final Tracing tracing;
     private final InFlight inFlight = new InFlight();
     private Bundle bundle;
     private CapabilitySet capabilitySet;
@@ -50,11 +52,12 @@ final class Application implements AutoCloseable {
     private volatile NatsStreams natsStreams;
 
     private Application(ServerOptions options, Optional<ModuleCache> moduleCache, AtmoMetrics metrics,
-                        GuestThreads guests) {
+                        GuestThreads guests, Tracing tracing) {
         this.options = options;
         this.moduleCache = moduleCache;
         this.metrics = metrics;
         this.guests = guests;
+        this.tracing = tracing;
     }
 
     /**
@@ -63,10 +66,11 @@ final class Application implements AutoCloseable {
      * @param moduleCache where compiled modules are kept between starts, if anywhere
      * @param operations  the operator endpoints to serve beside the user routes, if any
      * @param guests      the threads guest code runs on, shared by every bundle the server loads
+     * @param tracing     where the spans of requests, messages, steps and calls go
      */
     static Application load(ServerOptions options, Optional<ModuleCache> moduleCache, AtmoMetrics metrics,
-                            Optional<OperationsRoutes> operations, GuestThreads guests) {
-        Application app = new Application(options, moduleCache, metrics, guests);
+                            Optional<OperationsRoutes> operations, GuestThreads guests, Tracing tracing) {
+        Application app = new Application(options, moduleCache, metrics, guests, tracing);
         try {
             app.loadBundle(operations);
         } catch (RuntimeException e) {
@@ -88,9 +92,9 @@ final class Application implements AutoCloseable {
         }
         bundle.warnings().forEach(w -> LOG.warn("{}", w));
         capabilitySet = CapabilitySet.build(bundle, name -> Optional.ofNullable(System.getenv(name)), metrics,
-                options.cache());
+                options.cache(), tracing);
         runnables = LoadedRunnables.load(bundle, options.engineMode(), options.limits(), options.abi(), moduleCache,
-                capabilitySet.capabilities(), metrics, guests);
+                capabilitySet.capabilities(), metrics, guests, tracing);
         Directive directive = bundle.directive();
         Router.Builder<RouteHandler> all = options.headless() ? headlessRoutes(directive) : handlerRoutes(directive);
         Router<RouteHandler> user = all.build();
@@ -139,12 +143,14 @@ final class Application implements AutoCloseable {
         return routes.build();
     }
 
+    /** The route measured, and traced when traces are on (the span is then current while it is measured). */
     private RouteHandler metered(String method, String pattern, RouteHandler route) {
-        return new MeteredRoute(method, pattern, route, metrics, inFlight);
+        RouteHandler measured = new MeteredRoute(method, pattern, route, metrics, inFlight);
+        return tracing.enabled() ? new TracedRoute(method, pattern, measured, tracing) : measured;
     }
 
     Sequence sequence(List<Step> steps, Optional<String> response) {
-        return new Sequence(steps, response, runnables, options.limits().maxInstances());
+        return new Sequence(steps, response, runnables, options.limits().maxInstances(), tracing);
     }
 
     /** Starts schedules and stream subscriptions. */
@@ -154,6 +160,7 @@ final class Application implements AutoCloseable {
             natsStreams = NatsStreams.start(directive, h -> sequence(h.steps(), h.response()),
                     NatsOptions.builder().drainGrace(options.shutdownGrace())
                             .counter((subject, direction) -> metrics.streamMessage("nats", subject, direction))
+                            .tracing(tracing)
                             .build());
         }
         if (options.headless() || directive.schedules().isEmpty()) {

@@ -8,9 +8,13 @@ import dev.atmo.directive.Problem;
 import dev.atmo.directive.RunnableDecl;
 import dev.atmo.http.HeaderNames;
 import dev.atmo.metrics.AtmoMetrics;
+import dev.atmo.sequence.RunnableIdentity;
 import dev.atmo.sequence.StepCall;
 import dev.atmo.sequence.StepFailure;
 import dev.atmo.sequence.StepRunner;
+import dev.atmo.trace.TraceScope;
+import dev.atmo.trace.TraceSpan;
+import dev.atmo.trace.Tracing;
 import dev.atmo.wasm.EngineMode;
 import dev.atmo.wasm.GuestThreads;
 import dev.atmo.wasm.InvocationTimeoutException;
@@ -36,7 +40,9 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.BiFunction;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 
 /**
  * Every Runnable of a bundle, loaded and compiled (in parallel), keyed by FQFN; runs steps by resolving the
@@ -50,14 +56,16 @@ public final class LoadedRunnables implements StepRunner, AutoCloseable {
     private final Capabilities capabilities;
     private final AtmoMetrics metrics;
     private final GuestThreads guests;
+    private final Tracing tracing;
 
     private LoadedRunnables(Directive directive, Map<String, WasmRunnable> byFqfn, Capabilities capabilities,
-                            AtmoMetrics metrics, GuestThreads guests) {
+                            AtmoMetrics metrics, GuestThreads guests, Tracing tracing) {
         this.directive = directive;
         this.byFqfn = byFqfn;
         this.capabilities = capabilities;
         this.metrics = metrics;
         this.guests = guests;
+        this.tracing = tracing;
     }
 
     /** Makes the metrics measure these Runnables' pools, in place of those of the bundle served before. */
@@ -71,12 +79,13 @@ public final class LoadedRunnables implements StepRunner, AutoCloseable {
      * hold a virtual thread's carrier (it runs under the deadline, see {@link Limits#deadline()}). An interrupt
      * (a stop during a reload) abandons the load at once and stops the start-up code still running.
      *
-     * @param guests the threads the loaded Runnables' jobs run on
+     * @param guests  the threads the loaded Runnables' jobs run on
+     * @param tracing where each invocation's span goes
      * @throws dev.atmo.bundle.BundleException naming each module that failed to load, at its file
      */
     public static LoadedRunnables load(Bundle bundle, EngineMode mode, Limits limits, Optional<AbiVersion> abi,
                                        Optional<ModuleCache> cache, Capabilities capabilities, AtmoMetrics metrics,
-                                       GuestThreads guests) {
+                                       GuestThreads guests, Tracing tracing) {
         Directive directive = bundle.directive();
         Map<String, WasmRunnable> loaded = new LinkedHashMap<>();
         List<Problem> problems = new ArrayList<>();
@@ -115,7 +124,7 @@ public final class LoadedRunnables implements StepRunner, AutoCloseable {
             loaded.values().forEach(WasmRunnable::close);
             BundleCheck.requireNone(bundle, problems);
         }
-        return new LoadedRunnables(directive, Map.copyOf(loaded), capabilities, metrics, guests);
+        return new LoadedRunnables(directive, Map.copyOf(loaded), capabilities, metrics, guests, tracing);
     }
 
     /** The Runnable a step's {@code fn} names; a reference that resolves is remembered (up to a bound). */
@@ -131,6 +140,11 @@ public final class LoadedRunnables implements StepRunner, AutoCloseable {
         return found;
     }
 
+    @Override
+    public Optional<RunnableIdentity> identify(String fn) {
+        return directive.resolve(fn).map(r -> new RunnableIdentity(r.name(), directive.fqfnOf(r).toString()));
+    }
+
     public Map<String, WasmRunnable> all() {
         return byFqfn;
     }
@@ -139,8 +153,23 @@ public final class LoadedRunnables implements StepRunner, AutoCloseable {
     public Outcome run(StepCall call) {
         WasmRunnable runnable = find(call.fn()).orElseThrow(() ->
                 new StepFailure(500, "failed to execute fn " + call.fn() + ": no such Runnable", null));
-        return invoke(runnable, call, request -> Optional.of(guests.invoke(runnable, call.request().body(),
-                Optional.of(request), capabilities, call.readySince()))).orElseThrow();
+        return invoke(runnable, call, false, (request, span) -> Optional.of(guests.invoke(runnable,
+                call.request().body(), Optional.of(request), capabilities, call.readySince(), onGuestThread(span))))
+                .orElseThrow();
+    }
+
+    /** Carries the invocation's span to the guest thread, noting how long the job waited for an instance there. */
+    private UnaryOperator<Runnable> onGuestThread(TraceSpan span) {
+        if (!span.recording()) {
+            return UnaryOperator.identity();
+        }
+        long start = System.nanoTime();
+        return job -> () -> {
+            span.attribute("atmo.instance.wait_ms", (System.nanoTime() - start) / 1e6);
+            try (TraceScope scope = span.enter()) {
+                job.run();
+            }
+        };
     }
 
     @Override
@@ -151,13 +180,16 @@ public final class LoadedRunnables implements StepRunner, AutoCloseable {
             return Optional.empty();
         }
         WasmRunnable runnable = found.get();
-        return invoke(runnable, call, request ->
+        return invoke(runnable, call, true, (request, span) ->
                 runnable.tryQuick(call.request().body(), Optional.of(request), capabilities));
     }
 
-    /** Runs a step one way or the other with its request view, metrics and failure mapping; empty if not run. */
-    private Optional<Outcome> invoke(WasmRunnable runnable, StepCall call,
-                                     Function<GuestRequest, Optional<Outcome>> how) {
+    /**
+     * Runs a step one way or the other with its request view, metrics, span and failure mapping; empty if not run,
+     * and then no span is exported.
+     */
+    private Optional<Outcome> invoke(WasmRunnable runnable, StepCall call, boolean quick,
+                                     BiFunction<GuestRequest, TraceSpan, Optional<Outcome>> how) {
         var job = call.request();
         GuestRequest request = GuestRequest.builder()
                 .method(job.method())
@@ -169,29 +201,46 @@ public final class LoadedRunnables implements StepRunner, AutoCloseable {
                 .state(call.state())
                 .build();
         long start = System.nanoTime();
+        TraceSpan span = invocationSpan(runnable, quick);
         String outcome = "trap";
         boolean ran = true;
-        try {
-            Optional<Outcome> result = how.apply(request);
+        try (TraceScope scope = span.enter()) {
+            Optional<Outcome> result = how.apply(request, span);
             ran = result.isPresent();
-            outcome = result.filter(Outcome.Failure.class::isInstance).isPresent() ? "error" : "success";
+            if (result.isPresent() && result.get() instanceof Outcome.Failure failure) {
+                outcome = "error";
+                span.error(failure.error().message());
+            } else {
+                outcome = "success";
+            }
             return result;
         } catch (InvocationTimeoutException e) {
             outcome = "timeout";
-            throw failure(504, call, e);
+            throw failure(504, call, e, span);
         } catch (PoolBusyException e) {
             outcome = "busy";
-            throw failure(503, call, e);
+            throw failure(503, call, e, span);
         } catch (WasmException e) {
-            throw failure(500, call, e);
+            throw failure(500, call, e, span);
         } finally {
             if (ran) {
                 metrics.invocation(runnable.name(), outcome, Duration.ofNanos(System.nanoTime() - start));
+                span.attribute("atmo.invocation.outcome", outcome);
+                span.end();
             }
         }
     }
 
-    private static StepFailure failure(int status, StepCall call, WasmException e) {
+    private TraceSpan invocationSpan(WasmRunnable runnable, boolean quick) {
+        if (!tracing.enabled()) {
+            return TraceSpan.NONE;
+        }
+        return tracing.internal("invoke " + runnable.name()).attribute("atmo.runnable", runnable.name())
+                .attribute("atmo.abi", runnable.abi().name()).attribute("atmo.invocation.quick", quick);
+    }
+
+    private static StepFailure failure(int status, StepCall call, WasmException e, TraceSpan span) {
+        span.error(e.getMessage());
         return new StepFailure(status, "failed to execute fn " + call.fn() + ": " + e.getMessage(), e);
     }
 

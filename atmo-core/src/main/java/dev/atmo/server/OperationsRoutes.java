@@ -34,9 +34,17 @@ record OperationsRoutes(String healthPath, String readyPath, String metricsPath,
                 ? json(200, "{\"ready\":true}") : json(503, "{\"ready\":false}")));
         // a scrape takes milliseconds of processor time, too long to hold an event loop: it runs on a virtual
         // thread, which guest code never holds (it runs on its own threads, see GuestThreads)
-        routes.add("GET", metricsPath, request -> new Response(200,
-                Map.of("Content-Type", "text/plain; version=0.0.4; charset=utf-8"),
-                metrics.scrape().getBytes(StandardCharsets.UTF_8)));
+        routes.add("GET", metricsPath, this::scrape);
+    }
+
+    /** The metrics in the Prometheus text format, or in OpenMetrics (with exemplars) when the scraper asks. */
+    private Response scrape(JobRequest request) {
+        String accept = request.headers().entrySet().stream().filter(h -> h.getKey().equalsIgnoreCase("Accept"))
+                .map(Map.Entry::getValue).findFirst().orElse("");
+        boolean open = accept.contains("application/openmetrics-text");
+        return new Response(200,
+                Map.of("Content-Type", open ? AtmoMetrics.OPEN_METRICS : "text/plain; version=0.0.4; charset=utf-8"),
+                metrics.scrape(accept).getBytes(StandardCharsets.UTF_8));
     }
 
     /**

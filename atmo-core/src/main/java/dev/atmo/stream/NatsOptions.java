@@ -1,5 +1,6 @@
 package dev.atmo.stream;
 
+import dev.atmo.trace.Tracing;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -9,8 +10,9 @@ import java.util.Objects;
  * @param connectWait how long start-up keeps retrying to reach the server before it fails
  * @param drainGrace  how long {@link NatsStreams#close()} lets in-flight messages finish
  * @param counter     told about every message in, result out and redelivery, for metrics
+ * @param tracing     where the span of each message goes; its context goes out on the results
  */
-public record NatsOptions(Duration connectWait, Duration drainGrace, StreamCounter counter) {
+public record NatsOptions(Duration connectWait, Duration drainGrace, StreamCounter counter, Tracing tracing) {
     public static final Duration DEFAULT_CONNECT_WAIT = Duration.ofSeconds(10);
     public static final Duration DEFAULT_DRAIN_GRACE = Duration.ofSeconds(30);
 
@@ -18,6 +20,7 @@ public record NatsOptions(Duration connectWait, Duration drainGrace, StreamCount
         Objects.requireNonNull(connectWait);
         Objects.requireNonNull(drainGrace);
         Objects.requireNonNull(counter);
+        Objects.requireNonNull(tracing);
         if (connectWait.isNegative() || drainGrace.isNegative()) {
             throw new IllegalArgumentException("NATS waits cannot be negative");
         }
@@ -36,6 +39,7 @@ public record NatsOptions(Duration connectWait, Duration drainGrace, StreamCount
         private Duration connectWait = DEFAULT_CONNECT_WAIT;
         private Duration drainGrace = DEFAULT_DRAIN_GRACE;
         private StreamCounter counter = StreamCounter.NONE;
+        private Tracing tracing = Tracing.off();
 
         public Builder connectWait(Duration connectWait) {
             this.connectWait = connectWait;
@@ -52,8 +56,13 @@ public record NatsOptions(Duration connectWait, Duration drainGrace, StreamCount
             return this;
         }
 
+        public Builder tracing(Tracing tracing) {
+            this.tracing = tracing;
+            return this;
+        }
+
         public NatsOptions build() {
-            return new NatsOptions(connectWait, drainGrace, counter);
+            return new NatsOptions(connectWait, drainGrace, counter, tracing);
         }
     }
 }

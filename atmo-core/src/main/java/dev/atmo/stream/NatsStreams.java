@@ -5,6 +5,7 @@ import dev.atmo.directive.Handler;
 import dev.atmo.directive.NatsConnection;
 import dev.atmo.directive.Problem;
 import dev.atmo.sequence.Sequence;
+import dev.atmo.trace.Tracing;
 import io.nats.client.Connection;
 import java.time.Duration;
 import java.time.Instant;
@@ -29,6 +30,7 @@ public final class NatsStreams implements AutoCloseable {
     private final Connection connection;
     private final Duration drainGrace;
     private final StreamCounter counter;
+    private final Tracing tracing;
     private final List<NatsSubscriber> subscribers = new ArrayList<>();
     private boolean closed;
 
@@ -36,6 +38,7 @@ public final class NatsStreams implements AutoCloseable {
         this.connection = connection;
         this.drainGrace = options.drainGrace();
         this.counter = options.counter();
+        this.tracing = options.tracing();
     }
 
     /** Whether the Directive has any handler for {@code start} to serve. */
@@ -100,7 +103,7 @@ public final class NatsStreams implements AutoCloseable {
             LOG.warn("{}: respondTo {} matches the handler's own subject, so every result is handled again",
                     handler.describe(), handler.respondTo().orElseThrow());
         }
-        MessageRunner runner = new MessageRunner(sequence, handler.gravEnvelope());
+        MessageRunner runner = new MessageRunner(sequence, handler.gravEnvelope(), tracing);
         NatsSubscriber subscriber = handler.jetStream().isPresent()
                 ? new JetStreamSubscriber(connection, handler, runner, counter)
                 : new CoreSubscriber(connection, handler, runner, counter);
