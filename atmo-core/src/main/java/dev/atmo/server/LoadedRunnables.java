@@ -233,7 +233,7 @@ public final class LoadedRunnables implements StepRunner, AutoCloseable {
 
     private TraceSpan invocationSpan(WasmRunnable runnable, boolean quick) {
         if (!tracing.enabled()) {
-            return TraceSpan.NONE;
+            return TraceSpan.none();
         }
         return tracing.internal("invoke " + runnable.name()).attribute("atmo.runnable", runnable.name())
                 .attribute("atmo.abi", runnable.abi().name()).attribute("atmo.invocation.quick", quick);

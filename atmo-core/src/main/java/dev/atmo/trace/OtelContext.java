@@ -11,9 +11,6 @@ import org.slf4j.MDC;
 
 /** An OpenTelemetry {@link Context} as a {@link TraceContext}. */
 class OtelContext implements TraceContext {
-    static final String TRACE_ID = "trace_id";
-    static final String SPAN_ID = "span_id";
-
     private final Context context;
     private final TextMapPropagator propagator;
 
@@ -33,13 +30,13 @@ class OtelContext implements TraceContext {
         if (!ids.isValid()) {
             return scope::close;
         }
-        String traceBefore = MDC.get(TRACE_ID);
-        String spanBefore = MDC.get(SPAN_ID);
-        MDC.put(TRACE_ID, ids.getTraceId());
-        MDC.put(SPAN_ID, ids.getSpanId());
+        String traceBefore = MDC.get(MDC_TRACE_ID);
+        String spanBefore = MDC.get(MDC_SPAN_ID);
+        MDC.put(MDC_TRACE_ID, ids.getTraceId());
+        MDC.put(MDC_SPAN_ID, ids.getSpanId());
         return () -> {
-            restore(TRACE_ID, traceBefore);
-            restore(SPAN_ID, spanBefore);
+            restore(MDC_TRACE_ID, traceBefore);
+            restore(MDC_SPAN_ID, spanBefore);
             scope.close();
         };
     }

@@ -5,6 +5,10 @@ import java.util.function.BiConsumer;
 
 /** A position in a trace that work can be done in, on any thread, and that outgoing messages can carry. */
 public interface TraceContext {
+    /** The logging MDC key of the current trace id. */
+    String MDC_TRACE_ID = "trace_id";
+    /** The logging MDC key of the current span id. */
+    String MDC_SPAN_ID = "span_id";
 
     /**
      * Makes this context current on the calling thread, with its trace and span ids in the logging MDC

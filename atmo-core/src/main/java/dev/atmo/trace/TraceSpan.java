@@ -7,10 +7,15 @@ import java.util.function.Supplier;
  * is how work that was tried and given up (a quick run that did not happen) leaves no trace.
  */
 public interface TraceSpan extends TraceContext {
-    /** The span of {@link Tracing#off()}: it records nothing. */
-    TraceSpan NONE = Off.INSTANCE;
+    /**
+     * The span of {@link Tracing#off()}: it records nothing. (A method, not a constant: a constant here would
+     * be read while the class that implements it is still being initialised, and be null.)
+     */
+    static TraceSpan none() {
+        return Off.INSTANCE;
+    }
 
-    /** Whether attributes set on this span are kept; false for {@link #NONE}. */
+    /** Whether attributes set on this span are kept; false for {@link #none()}. */
     boolean recording();
 
     TraceSpan attribute(String key, String value);

@@ -7,7 +7,7 @@ import java.util.Map;
  * process, exported over OTLP, continuing the W3C trace context a request or message carries.
  *
  * <p>{@link #off()} is the default and costs nothing: no OpenTelemetry class is loaded and every span is
- * {@link TraceSpan#NONE}. Callers that would build a name or attributes first ask {@link #enabled()}.
+ * {@link TraceSpan#none()}. Callers that would build a name or attributes first ask {@link #enabled()}.
  */
 public interface Tracing extends AutoCloseable {
 
