@@ -14,8 +14,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -32,18 +30,6 @@ import org.junit.jupiter.api.io.TempDir;
 class TracesJarIT {
     private static final HttpClient CLIENT = HttpClient.newHttpClient();
     private static final String TRACE_ID = "4bf92f3577b34da6a3ce929d0e0e4736";
-
-    private static Process startAndWait(ProcessBuilder command, Path log) throws Exception {
-        Process process = command.redirectOutput(log.toFile()).start();
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-        while (Instant.now().isBefore(deadline) && process.isAlive()) {
-            if (Files.readString(log).contains("serving on")) {
-                return process;
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("atmo did not start: " + Files.readString(log));
-    }
 
     private static List<String> start(int port, String... extra) {
         List<String> args = new ArrayList<>(List.of("start", "--host", "127.0.0.1", "--port", String.valueOf(port),
@@ -94,7 +80,7 @@ class TracesJarIT {
             // a batch would wait ten minutes: only the stop sends it
             command.environment().put("OTEL_BSP_SCHEDULE_DELAY", "600000");
             Path log = dir.resolve("atmo.log");
-            Process process = startAndWait(command, log);
+            Process process = OperationsJarIT.startAndWait(command, log);
             assertThat(hello(port).body()).isEqualTo("hello jar");
             process.destroy();
             assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("atmo stopped").isTrue();
@@ -133,7 +119,7 @@ class TracesJarIT {
                 .redirectErrorStream(true);
         builder.environment().keySet().removeIf(name -> name.startsWith("OTEL_") || name.equals("ATMO_OTLP_ENDPOINT"));
         Path log = dir.resolve("atmo.log");
-        Process process = startAndWait(builder, log);
+        Process process = OperationsJarIT.startAndWait(builder, log);
         assertThat(hello(port).statusCode()).isEqualTo(200);
         process.destroy();
         assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("atmo stopped").isTrue();
