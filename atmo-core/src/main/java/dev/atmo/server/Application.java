@@ -170,7 +170,8 @@ final class Application implements AutoCloseable {
             Leases leases = directive.connections().nats()
                     .<Leases>map(nats -> NatsLeases.start(nats.serverAddress(), directive.identifier()))
                     .orElseGet(Leases::local);
-            scheduler = Scheduler.start(directive.schedules(), s -> sequence(s.steps(), Optional.empty()), leases);
+            scheduler = Scheduler.start(directive.schedules(), s -> sequence(s.steps(), Optional.empty()), leases,
+                    tracing);
         } else {
             LOG.info("schedules are registered but not run (run-schedules is off)");
         }

@@ -97,7 +97,7 @@ class TracesOverHttpTest {
         return "fetch GET http://127.0.0.1:" + backend.getAddress().getPort() + "/hello";
     }
 
-    /** The one server span named {@code name} whose trace also holds a span matching {@code marker}. */
+    /** The first span named {@code name} whose trace also holds a span matching {@code marker}. */
     private static Received serverSpan(String name, Predicate<Received> marker) {
         List<Received> all = receiver.await(spans -> spans.stream().anyMatch(s -> s.name().equals(name)
                 && spans.stream().anyMatch(m -> m.traceId().equals(s.traceId()) && marker.test(m))));
@@ -241,6 +241,20 @@ class TracesOverHttpTest {
         Received step = only(trace, s -> s.name().equals("step helloworld-rs"));
         assertThat(step.childOf(handler)).isTrue();
         assertThat(only(trace, s -> s.name().equals("invoke helloworld-rs")).childOf(step)).isTrue();
+    }
+
+    @Test
+    void eachRunOfAScheduleIsTheRootOfATraceOfItsSteps() {
+        try (AtmoServer scheduling = AtmoServer.start(TestServers.options("testdata/bundles/example-project")
+                .tracing(receiver.settings("atmo-schedules")).build())) {
+            Received run = serverSpan("schedule ticker", s -> s.name().equals("invoke tick"));
+            assertThat(run.parentSpanId()).isEmpty();
+            assertThat(run.attributes()).containsEntry("atmo.schedule", "ticker").containsKey("atmo.request_id");
+            List<Received> trace = receiver.awaitTrace(run.traceId(), 3);
+            Received step = only(trace, s -> s.name().equals("step tick"));
+            assertThat(step.childOf(run)).isTrue();
+            assertThat(only(trace, s -> s.name().equals("invoke tick")).childOf(step)).isTrue();
+        }
     }
 
     @Test
