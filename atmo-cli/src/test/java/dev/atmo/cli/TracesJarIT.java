@@ -81,9 +81,12 @@ class TracesJarIT {
             command.environment().put("OTEL_BSP_SCHEDULE_DELAY", "600000");
             Path log = dir.resolve("atmo.log");
             Process process = OperationsJarIT.startAndWait(command, log);
-            assertThat(hello(port).body()).isEqualTo("hello jar");
-            process.destroy();
-            assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("atmo stopped").isTrue();
+            try {
+                assertThat(hello(port).body()).isEqualTo("hello jar");
+            } finally {
+                process.destroy();
+                assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("atmo stopped").isTrue();
+            }
             assertThat(Files.readString(log)).contains("traces are exported over OTLP to http://127.0.0.1:"
                     + collector.getAddress().getPort());
 
@@ -120,9 +123,12 @@ class TracesJarIT {
         builder.environment().keySet().removeIf(name -> name.startsWith("OTEL_") || name.equals("ATMO_OTLP_ENDPOINT"));
         Path log = dir.resolve("atmo.log");
         Process process = OperationsJarIT.startAndWait(builder, log);
-        assertThat(hello(port).statusCode()).isEqualTo(200);
-        process.destroy();
-        assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("atmo stopped").isTrue();
+        try {
+            assertThat(hello(port).statusCode()).isEqualTo(200);
+        } finally {
+            process.destroy();
+            assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("atmo stopped").isTrue();
+        }
         List<String> loaded = Files.readAllLines(log).stream().filter(line -> line.contains("io.opentelemetry"))
                 .toList();
         assertThat(loaded).isEmpty();

@@ -1,0 +1,88 @@
+#!/usr/bin/env bash
+# Measures what traces cost: the hello example served by the built jar with traces off and with traces on
+# (sampler 1.0: every span of every request exported over OTLP/HTTP to a sink on loopback), alternating in one
+# run, with wrk; prints requests per second and p99 of each run and the median of each setting.
+#
+#   scripts/trace-cost.sh [ROUNDS] [SECONDS] [CONNECTIONS]     (default 3 rounds of 10 s at 32 connections)
+#
+# Needs atmo-cli/target/atmo.jar (./mvnw -q package -DskipTests -pl atmo-cli -am), wrk and taskset. On a machine
+# with two or more processors the server runs on the first, wrk on the second. ATMO_JAR measures another jar
+# (for example one built without traces, to compare with traces off); its "on" runs then mean nothing.
+set -euo pipefail
+ROOT="$(cd "$(dirname "$0")/.." && pwd)"
+cd "$ROOT"
+. scripts/find-jdk.sh
+atmo_find_jdk || exit 1
+JAVA="$JAVA_HOME/bin/java"
+JAR="${ATMO_JAR:-atmo-cli/target/atmo.jar}"
+ROUNDS="${1:-3}"
+SECONDS_PER_RUN="${2:-10}"
+CONNECTIONS="${3:-32}"
+PORT=18480
+SINK_PORT=18481
+SERVER_CPU=0
+WRK_CPU=1
+[ "$(nproc)" -ge 2 ] || WRK_CPU=0
+work="$(mktemp -d)"
+sink=""
+server=""
+cleanup() {
+    [ -n "$server" ] && kill "$server" 2>/dev/null || true
+    [ -n "$sink" ] && kill "$sink" 2>/dev/null || true
+    wait 2>/dev/null || true
+    rm -rf "$work"
+}
+trap cleanup EXIT
+
+"$JAVA" scripts/OtlpSink.java "$SINK_PORT" > "$work/sink.log" 2>&1 &
+sink=$!
+
+# starts the server (extra arguments are atmo start flags), waits for it and warms it up
+start() {
+    taskset -c "$SERVER_CPU" "$JAVA" -Xms512m -Xmx2g -jar "$JAR" start --host 127.0.0.1 --port "$PORT" \
+        --log-level warn "$@" examples/hello > "$work/server.log" 2>&1 &
+    server=$!
+    for _ in $(seq 1 300); do
+        curl -sf -X POST -d warm "http://127.0.0.1:$PORT/hello" > /dev/null 2>&1 && break
+        kill -0 "$server" 2>/dev/null || { cat "$work/server.log" >&2; exit 1; }
+        sleep 0.1
+    done
+    taskset -c "$WRK_CPU" wrk -t1 -c"$CONNECTIONS" -d5s -s bench/wrk/post.lua "http://127.0.0.1:$PORT/hello" > /dev/null
+}
+
+stop() {
+    kill "$server"
+    wait "$server" 2>/dev/null || true
+    server=""
+}
+
+# one measured run: prints "rps p99_us"
+measure() {
+    taskset -c "$WRK_CPU" wrk -t1 -c"$CONNECTIONS" -d"${SECONDS_PER_RUN}s" -s bench/wrk/post.lua \
+        "http://127.0.0.1:$PORT/hello" | awk '/^BENCH/ {
+            for (i = 2; i <= NF; i++) { split($i, kv, "="); v[kv[1]] = kv[2] }
+            printf "%.0f %d\n", v["requests"] / (v["duration_us"] / 1e6), v["p99"] }'
+}
+
+median() {
+    sort -n | awk '{ a[NR] = $1 } END { print (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2 }'
+}
+
+echo "hello example, $CONNECTIONS connections, $ROUNDS rounds of ${SECONDS_PER_RUN} s each, jar $JAR"
+for round in $(seq 1 "$ROUNDS"); do
+    start
+    read -r rps p99 < <(measure)
+    echo "round $round  off  $rps requests/s  p99 ${p99} us" | tee -a "$work/off"
+    stop
+    OTEL_TRACES_SAMPLER=always_on start --otlp-endpoint "http://127.0.0.1:$SINK_PORT"
+    read -r rps p99 < <(measure)
+    echo "round $round  on   $rps requests/s  p99 ${p99} us" | tee -a "$work/on"
+    stop
+done
+off="$(awk '{ print $4 }' "$work/off" | median)"
+on="$(awk '{ print $4 }' "$work/on" | median)"
+echo "median: off $off requests/s, on $on requests/s ($(awk -v a="$on" -v b="$off" 'BEGIN { printf "%.1f", 100 * a / b }')% of off)"
+kill "$sink"
+wait "$sink" 2>/dev/null || true
+sink=""
+cat "$work/sink.log"
