@@ -1,20 +1,21 @@
 #!/usr/bin/env bash
-# Measures what traces cost: the hello example served by the built jar with traces off and with traces on
-# (sampler 1.0: every span of every request exported over OTLP/HTTP to a sink on loopback), alternating in one
-# run, with wrk; prints requests per second and p99 of each run and the median of each setting.
+# Measures what traces cost: the hello example served by the built jar with traces off, with traces on at
+# sampler 1.0 (every span of every request exported over OTLP/HTTP to a sink on loopback) and at a sampler of 0.1,
+# alternating in one run, with wrk; prints requests per second and p99 of each run and the median of each setting.
 #
 #   scripts/trace-cost.sh [ROUNDS] [SECONDS] [CONNECTIONS]     (default 3 rounds of 10 s at 32 connections)
 #
 # Needs atmo-cli/target/atmo.jar (./mvnw -q package -DskipTests -pl atmo-cli -am), wrk and taskset. On a machine
-# with two or more processors the server runs on the first, wrk on the second. ATMO_JAR measures another jar
-# (for example one built without traces, to compare with traces off); its "on" runs then mean nothing.
+# with two or more processors the server runs on the first, wrk on the second. ATMO_JAR_BEFORE=<jar> adds a run
+# of that jar (one built before traces existed) to each round, to show what the code costs with traces off.
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$ROOT"
 . scripts/find-jdk.sh
 atmo_find_jdk || exit 1
 JAVA="$JAVA_HOME/bin/java"
-JAR="${ATMO_JAR:-atmo-cli/target/atmo.jar}"
+JAR=atmo-cli/target/atmo.jar
+BEFORE="${ATMO_JAR_BEFORE:-}"
 ROUNDS="${1:-3}"
 SECONDS_PER_RUN="${2:-10}"
 CONNECTIONS="${3:-32}"
@@ -37,9 +38,11 @@ trap cleanup EXIT
 "$JAVA" scripts/OtlpSink.java "$SINK_PORT" > "$work/sink.log" 2>&1 &
 sink=$!
 
-# starts the server (extra arguments are atmo start flags), waits for it and warms it up
+# starts the server of jar $1 (further arguments are atmo start flags), waits for it and warms it up
 start() {
-    taskset -c "$SERVER_CPU" "$JAVA" -Xms512m -Xmx2g -jar "$JAR" start --host 127.0.0.1 --port "$PORT" \
+    local jar="$1"
+    shift
+    taskset -c "$SERVER_CPU" "$JAVA" -Xms512m -Xmx2g -jar "$jar" start --host 127.0.0.1 --port "$PORT" \
         --log-level warn "$@" examples/hello > "$work/server.log" 2>&1 &
     server=$!
     for _ in $(seq 1 300); do
@@ -68,20 +71,36 @@ median() {
     sort -n | awk '{ a[NR] = $1 } END { print (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2 }'
 }
 
-echo "hello example, $CONNECTIONS connections, $ROUNDS rounds of ${SECONDS_PER_RUN} s each, jar $JAR"
+# one measured run of a setting: label, jar, atmo start flags
+run() {
+    local label="$1"
+    shift
+    start "$@"
+    read -r rps p99 < <(measure)
+    printf 'round %s  %-6s  %6s requests/s  p99 %s us\n' "$round" "$label" "$rps" "$p99" | tee -a "$work/$label"
+    stop
+}
+
+percent() {
+    awk -v a="$1" -v b="$2" 'BEGIN { printf "%.1f", 100 * a / b }'
+}
+
+echo "hello example, $CONNECTIONS connections, $ROUNDS rounds of ${SECONDS_PER_RUN} s each"
 for round in $(seq 1 "$ROUNDS"); do
-    start
-    read -r rps p99 < <(measure)
-    echo "round $round  off  $rps requests/s  p99 ${p99} us" | tee -a "$work/off"
-    stop
-    OTEL_TRACES_SAMPLER=always_on start --otlp-endpoint "http://127.0.0.1:$SINK_PORT"
-    read -r rps p99 < <(measure)
-    echo "round $round  on   $rps requests/s  p99 ${p99} us" | tee -a "$work/on"
-    stop
+    [ -n "$BEFORE" ] && run before "$BEFORE"
+    run off "$JAR"
+    OTEL_TRACES_SAMPLER=always_on run on "$JAR" --otlp-endpoint "http://127.0.0.1:$SINK_PORT"
+    OTEL_TRACES_SAMPLER=parentbased_traceidratio OTEL_TRACES_SAMPLER_ARG=0.1 \
+        run on-10% "$JAR" --otlp-endpoint "http://127.0.0.1:$SINK_PORT"
 done
 off="$(awk '{ print $4 }' "$work/off" | median)"
 on="$(awk '{ print $4 }' "$work/on" | median)"
-echo "median: off $off requests/s, on $on requests/s ($(awk -v a="$on" -v b="$off" 'BEGIN { printf "%.1f", 100 * a / b }')% of off)"
+tenth="$(awk '{ print $4 }' "$work/on-10%" | median)"
+echo "median: off $off requests/s, on $on requests/s ($(percent "$on" "$off")% of off), on with 10% sampled $tenth requests/s ($(percent "$tenth" "$off")% of off)"
+if [ -n "$BEFORE" ]; then
+    before="$(awk '{ print $4 }' "$work/before" | median)"
+    echo "median: before $before requests/s, off $off requests/s ($(percent "$off" "$before")% of before)"
+fi
 kill "$sink"
 wait "$sink" 2>/dev/null || true
 sink=""

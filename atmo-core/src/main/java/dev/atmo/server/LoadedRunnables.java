@@ -53,6 +53,7 @@ public final class LoadedRunnables implements StepRunner, AutoCloseable {
     private final Directive directive;
     private final Map<String, WasmRunnable> byFqfn;
     private final Map<String, Optional<WasmRunnable>> resolved = new ConcurrentHashMap<>();
+    private final Map<String, Optional<RunnableIdentity>> identities = new ConcurrentHashMap<>();
     private final Capabilities capabilities;
     private final AtmoMetrics metrics;
     private final GuestThreads guests;
@@ -129,20 +130,27 @@ public final class LoadedRunnables implements StepRunner, AutoCloseable {
 
     /** The Runnable a step's {@code fn} names; a reference that resolves is remembered (up to a bound). */
     public Optional<WasmRunnable> find(String reference) {
-        Optional<WasmRunnable> known = resolved.get(reference);
-        if (known != null) {
-            return known;
-        }
-        Optional<WasmRunnable> found = directive.resolve(reference).map(r -> byFqfn.get(directive.fqfnOf(r).toString()));
-        if (found.isPresent() && resolved.size() < MAX_REMEMBERED) {
-            resolved.put(reference, found);
-        }
-        return found;
+        return remembered(resolved, reference, r -> byFqfn.get(directive.fqfnOf(r).toString()));
     }
 
+    /** The name and FQFN a step's {@code fn} names, for its span; remembered like {@link #find}. */
     @Override
     public Optional<RunnableIdentity> identify(String fn) {
-        return directive.resolve(fn).map(r -> new RunnableIdentity(r.name(), directive.fqfnOf(r).toString()));
+        return remembered(identities, fn, r -> new RunnableIdentity(r.name(), directive.fqfnOf(r).toString()));
+    }
+
+    /** What a reference resolves to, looked up once and then remembered (up to a bound) when it resolves. */
+    private <T> Optional<T> remembered(Map<String, Optional<T>> known, String reference,
+                                       Function<RunnableDecl, T> what) {
+        Optional<T> seen = known.get(reference);
+        if (seen != null) {
+            return seen;
+        }
+        Optional<T> found = directive.resolve(reference).map(what);
+        if (found.isPresent() && known.size() < MAX_REMEMBERED) {
+            known.put(reference, found);
+        }
+        return found;
     }
 
     public Map<String, WasmRunnable> all() {

@@ -10,13 +10,18 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.WebSocket;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -26,7 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Traces of HTTP requests exported to a real OTLP/HTTP receiver on loopback: the spans of one request form one
  * trace and nest handler, step, invocation and outbound call; the trace goes out on the outbound call and
- * continues one that comes in; errors mark their spans; group members and forEach elements get spans of their
+ * continues one that comes in, on a request or a websocket upgrade; errors mark their spans; group members and forEach elements get spans of their
  * own; the request histograms carry the trace ids as exemplars.
  */
 class TracesOverHttpTest {
@@ -241,6 +246,37 @@ class TracesOverHttpTest {
         Received step = only(trace, s -> s.name().equals("step helloworld-rs"));
         assertThat(step.childOf(handler)).isTrue();
         assertThat(only(trace, s -> s.name().equals("invoke helloworld-rs")).childOf(step)).isTrue();
+    }
+
+    @Test
+    void eachWebsocketMessageContinuesTheTraceOfTheUpgrade() throws Exception {
+        String traceId = "6e0c63257de34c92bf9efcd03927272e";
+        String upgrade = "9f4b0a7e8c2d1b3a";
+        LinkedBlockingQueue<String> replies = new LinkedBlockingQueue<>();
+        WebSocket socket = TestServers.CLIENT.newWebSocketBuilder()
+                .header("traceparent", "00-" + traceId + "-" + upgrade + "-01")
+                .buildAsync(URI.create("ws://127.0.0.1:" + example.port() + "/stream"), new WebSocket.Listener() {
+                    @Override
+                    public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+                        replies.add(data.toString());
+                        webSocket.request(1);
+                        return null;
+                    }
+                }).get(10, TimeUnit.SECONDS);
+        try {
+            for (String message : List.of("one", "two")) {
+                socket.sendText(message, true).get(10, TimeUnit.SECONDS);
+                assertThat(replies.poll(20, TimeUnit.SECONDS)).isEqualTo("hello " + message);
+            }
+        } finally {
+            socket.sendClose(WebSocket.NORMAL_CLOSURE, "done").get(10, TimeUnit.SECONDS);
+        }
+        List<Received> trace = receiver.awaitTrace(traceId, 6);
+        List<Received> messages = trace.stream().filter(s -> s.name().equals("STREAM /stream")).toList();
+        assertThat(messages).hasSize(2).allMatch(m -> m.parentSpanId().equals(upgrade)
+                && m.kind().equals("SPAN_KIND_SERVER"));
+        assertThat(trace.stream().filter(s -> s.name().startsWith("step ")))
+                .hasSize(2).allMatch(step -> messages.stream().anyMatch(step::childOf));
     }
 
     @Test
