@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Measures what traces cost: the hello example served by the built jar with traces off, with traces on at
 # sampler 1.0 (every span of every request exported over OTLP/HTTP to a sink on loopback) and at a sampler of 0.1,
-# alternating in one run, with wrk; prints requests per second and p99 of each run and the median of each setting.
+# alternating in one run, with wrk; prints requests per second, p99 and the server's processor time per request
+# (user and system, from /proc: unlike the request rate, it hardly depends on what else the machine runs) of each
+# run, and the median of each setting.
 #
 #   scripts/trace-cost.sh [ROUNDS] [SECONDS] [CONNECTIONS]     (default 3 rounds of 10 s at 32 connections)
 #
@@ -50,7 +52,7 @@ start() {
         kill -0 "$server" 2>/dev/null || { cat "$work/server.log" >&2; exit 1; }
         sleep 0.1
     done
-    taskset -c "$WRK_CPU" wrk -t1 -c"$CONNECTIONS" -d5s -s bench/wrk/post.lua "http://127.0.0.1:$PORT/hello" > /dev/null
+    taskset -c "$WRK_CPU" wrk -t1 -c"$CONNECTIONS" -d"${WARM_SECONDS:-5}s" -s bench/wrk/post.lua "http://127.0.0.1:$PORT/hello" > /dev/null
 }
 
 stop() {
@@ -59,12 +61,22 @@ stop() {
     server=""
 }
 
-# one measured run: prints "rps p99_us"
+# the server's processor time so far, user and system, in clock ticks
+ticks() {
+    awk '{ print $14 + $15 }' "/proc/$server/stat"
+}
+
+# one measured run: prints "rps p99_us cpu_us_per_request"
 measure() {
+    local before after
+    before="$(ticks)"
     taskset -c "$WRK_CPU" wrk -t1 -c"$CONNECTIONS" -d"${SECONDS_PER_RUN}s" -s bench/wrk/post.lua \
-        "http://127.0.0.1:$PORT/hello" | awk '/^BENCH/ {
+        "http://127.0.0.1:$PORT/hello" > "$work/wrk.out"
+    after="$(ticks)"
+    awk -v ticks="$((after - before))" -v hz="$(getconf CLK_TCK)" '/^BENCH/ {
             for (i = 2; i <= NF; i++) { split($i, kv, "="); v[kv[1]] = kv[2] }
-            printf "%.0f %d\n", v["requests"] / (v["duration_us"] / 1e6), v["p99"] }'
+            printf "%.0f %d %.1f\n", v["requests"] / (v["duration_us"] / 1e6), v["p99"], ticks / hz * 1e6 / v["requests"] }' \
+        "$work/wrk.out"
 }
 
 median() {
@@ -76,13 +88,10 @@ run() {
     local label="$1"
     shift
     start "$@"
-    read -r rps p99 < <(measure)
-    printf 'round %s  %-6s  %6s requests/s  p99 %s us\n' "$round" "$label" "$rps" "$p99" | tee -a "$work/$label"
+    read -r rps p99 cpu < <(measure)
+    printf 'round %s  %-6s  %6s requests/s  p99 %7s us  %6s us of processor per request\n' "$round" "$label" "$rps" \
+        "$p99" "$cpu" | tee -a "$work/$label"
     stop
-}
-
-percent() {
-    awk -v a="$1" -v b="$2" 'BEGIN { printf "%.1f", 100 * a / b }'
 }
 
 echo "hello example, $CONNECTIONS connections, $ROUNDS rounds of ${SECONDS_PER_RUN} s each"
@@ -93,14 +102,11 @@ for round in $(seq 1 "$ROUNDS"); do
     OTEL_TRACES_SAMPLER=parentbased_traceidratio OTEL_TRACES_SAMPLER_ARG=0.1 \
         run on-10% "$JAR" --otlp-endpoint "http://127.0.0.1:$SINK_PORT"
 done
-off="$(awk '{ print $4 }' "$work/off" | median)"
-on="$(awk '{ print $4 }' "$work/on" | median)"
-tenth="$(awk '{ print $4 }' "$work/on-10%" | median)"
-echo "median: off $off requests/s, on $on requests/s ($(percent "$on" "$off")% of off), on with 10% sampled $tenth requests/s ($(percent "$tenth" "$off")% of off)"
-if [ -n "$BEFORE" ]; then
-    before="$(awk '{ print $4 }' "$work/before" | median)"
-    echo "median: before $before requests/s, off $off requests/s ($(percent "$off" "$before")% of before)"
-fi
+for label in before off on on-10%; do
+    [ -f "$work/$label" ] || continue
+    printf 'median  %-6s  %6s requests/s  %6s us of processor per request\n' "$label" \
+        "$(awk '{ print $4 }' "$work/$label" | median)" "$(awk '{ print $9 }' "$work/$label" | median)"
+done
 kill "$sink"
 wait "$sink" 2>/dev/null || true
 sink=""
