@@ -7,6 +7,7 @@ import dev.atmo.http.ConnectionLimits;
 import dev.atmo.http.TlsFiles;
 import dev.atmo.server.AtmoServer;
 import dev.atmo.server.ServerOptions;
+import dev.atmo.trace.TraceSettings;
 import dev.atmo.wasm.EngineMode;
 import dev.atmo.wasm.GuestThreads;
 import dev.atmo.wasm.Limits;
@@ -135,6 +136,12 @@ final class StartCommand implements Callable<Integer> {
             description = "serve health, readiness, metrics and the admin page on this port only (-1 = beside the routes); "
                     + "env ATMO_ADMIN_PORT")
     int adminPort;
+
+    @Option(names = "--otlp-endpoint", paramLabel = "URL", defaultValue = "${env:ATMO_OTLP_ENDPOINT}",
+            description = "export traces over OTLP/HTTP to this collector base URL (spans go to its /v1/traces); off "
+                    + "unless this or OTEL_EXPORTER_OTLP_ENDPOINT is set; the other OTEL_* variables apply; "
+                    + "env ATMO_OTLP_ENDPOINT")
+    String otlpEndpoint;
 
     @Option(names = "--ws-max-frame-bytes", paramLabel = "BYTES", defaultValue = "${env:ATMO_WS_MAX_FRAME_BYTES:-65536}",
             description = "larger websocket messages close the connection; env ATMO_WS_MAX_FRAME_BYTES")
@@ -311,7 +318,16 @@ final class StartCommand implements Callable<Integer> {
                 .cache(new CacheLimits(cacheMaxBytes, cacheMaxValueBytes))
                 .guestThreads(guestThreads > 0 ? guestThreads : GuestThreads.defaultThreads())
                 .guestNiceness(guestNiceness)
+                .tracing(tracing())
                 .build();
+    }
+
+    private TraceSettings tracing() {
+        try {
+            return TraceSettings.from(Optional.ofNullable(otlpEndpoint), name -> Optional.ofNullable(System.getenv(name)));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--otlp-endpoint (env ATMO_OTLP_ENDPOINT): " + e.getMessage(), e);
+        }
     }
 
     private static Duration seconds(double seconds, String option) {

@@ -27,7 +27,12 @@ class OperationsJarIT {
     static Process startAndWait(int port, Path log, String... extra) throws Exception {
         List<String> args = new ArrayList<>(List.of("start", "--host", "127.0.0.1", "--port", String.valueOf(port)));
         args.addAll(List.of(extra));
-        Process process = AtmoJarIT.atmo(args.toArray(String[]::new)).redirectOutput(log.toFile()).start();
+        return startAndWait(AtmoJarIT.atmo(args.toArray(String[]::new)), log);
+    }
+
+    /** Starts {@code command} with its output in {@code log} and waits until it serves. */
+    static Process startAndWait(ProcessBuilder command, Path log) throws Exception {
+        Process process = command.redirectOutput(log.toFile()).start();
         Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
         while (Instant.now().isBefore(deadline) && process.isAlive()) {
             if (Files.readString(log).contains("serving on")) {

@@ -8,7 +8,10 @@ import dev.atmo.directive.RedisConnection;
 import dev.atmo.metrics.AtmoMetrics;
 import dev.atmo.wasm.host.Capabilities;
 import dev.atmo.wasm.host.CacheCapability;
+import dev.atmo.trace.Tracing;
 import dev.atmo.wasm.host.CapabilityException;
+import dev.atmo.wasm.host.GraphQlCapability;
+import dev.atmo.wasm.host.HttpCapability;
 import dev.atmo.wasm.host.GuestLog;
 import dev.atmo.wasm.host.Slf4jGuestLog;
 import java.io.UncheckedIOException;
@@ -48,10 +51,22 @@ public final class CapabilitySet implements AutoCloseable {
     /** As {@link #build(Bundle, Function, AtmoMetrics)}, with the in-memory cache bounded by {@code cacheLimits}. */
     public static CapabilitySet build(Bundle bundle, Function<String, Optional<String>> environment,
                                       AtmoMetrics metrics, CacheLimits cacheLimits) {
+        return build(bundle, environment, metrics, cacheLimits, Tracing.off());
+    }
+
+    /**
+     * As {@link #build(Bundle, Function, AtmoMetrics, CacheLimits)}, with every outbound call, cache and database
+     * call in a span when traces are on, and {@code traceparent} sent on outbound HTTP and GraphQL.
+     */
+    public static CapabilitySet build(Bundle bundle, Function<String, Optional<String>> environment,
+                                      AtmoMetrics metrics, CacheLimits cacheLimits, Tracing tracing) {
         Directive directive = bundle.directive();
         CapabilityConfig config = CapabilityConfig.from(directive.capabilities());
         AuthHeaders auth = AuthHeaders.resolve(directive.authentication(), environment);
-        OutboundHttp http = new OutboundHttp(config.policy(), auth, metrics::outbound);
+        CapabilitySpans spans = new CapabilitySpans(tracing);
+        boolean traced = tracing.enabled();
+        OutboundHttp outbound = new OutboundHttp(config.policy(), auth, metrics::outbound);
+        HttpCapability http = traced ? spans.http(outbound) : outbound;
         Optional<RedisCache> redis = directive.connections().redis().map(r -> redis(r, environment));
         CacheCapability cache = redis.<CacheCapability>map(r -> r).orElseGet(() ->
                 new MemoryCache(config.cacheEntries(), cacheLimits.maxBytes(), cacheLimits.maxValueBytes(),
@@ -62,17 +77,20 @@ public final class CapabilitySet implements AutoCloseable {
             builder.http(http);
         }
         if (config.graphql()) {
-            builder.graphql(new GraphQlClient(http));
+            GraphQlCapability graphql = new GraphQlClient(http);
+            builder.graphql(traced ? spans.graphql(graphql) : graphql);
         }
         if (config.cache()) {
-            builder.cache(new MeteredCache(cache, metrics));
+            CacheCapability metered = new MeteredCache(cache, metrics);
+            builder.cache(traced ? spans.cache(metered, redis.map(r -> "redis")) : metered);
         }
         if (config.files()) {
             builder.files(name -> staticFile(bundle, name));
         }
         Optional<SqlDatabase> database = directive.connections().database().filter(d -> config.database())
                 .map(d -> new SqlDatabase(d, resolve(d.connectionString(), environment), directive.queries()));
-        database.ifPresent(builder::database);
+        database.ifPresent(db -> builder.database(traced
+                ? spans.database(db, directive.connections().database().orElseThrow().type()) : db));
         return new CapabilitySet(builder.build(), redis, database);
     }
 

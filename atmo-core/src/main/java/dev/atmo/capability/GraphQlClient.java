@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.atmo.wasm.host.CapabilityException;
 import dev.atmo.wasm.host.GraphQlCapability;
 import dev.atmo.wasm.host.HttpCall;
+import dev.atmo.wasm.host.HttpCapability;
 import dev.atmo.wasm.host.HttpReply;
 import dev.atmo.wasm.host.InvocationInfo;
 import graphql.language.SourceLocation;
@@ -19,13 +20,14 @@ import java.util.Map;
 
 /**
  * GraphQL for Runnables: the query is parsed first (a syntax error comes back naming line and column, with no
- * network call), then POSTed as {@code {"query": ...}} through {@link OutboundHttp}, so policy and
+ * network call), then POSTed as {@code {"query": ...}} through outbound HTTP, so policy and
  * authentication apply. The answer is re-encoded with sorted keys; GraphQL errors become the error text.
  */
 public final class GraphQlClient implements GraphQlCapability {
-    private final OutboundHttp http;
+    private final HttpCapability http;
 
-    public GraphQlClient(OutboundHttp http) {
+    /** @param http the outbound HTTP the query goes through: {@link OutboundHttp}, traced or not */
+    public GraphQlClient(HttpCapability http) {
         this.http = http;
     }
 

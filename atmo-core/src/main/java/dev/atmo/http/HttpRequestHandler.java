@@ -236,12 +236,28 @@ final class HttpRequestHandler extends SimpleChannelInboundHandler<FullHttpReque
                         TimeUnit.MILLISECONDS))
                 .addAfter("ws-idle", "ws-aggregator",
                         new WebSocketFrameAggregator(websockets.maxFrameBytes()))
-                .addAfter("ws-aggregator", "ws-session", new WebSocketSession(endpoint, request.uri()));
+                .addAfter("ws-aggregator", "ws-session", new WebSocketSession(endpoint, request.uri(),
+                        traceHeaders(request)));
         upgraded.add(ctx.channel());
         RequestTimeouts.remove(ctx.pipeline());
         ctx.fireChannelRead(request.retain());
         ctx.pipeline().remove(this);
         return true;
+    }
+
+    /**
+     * The W3C trace context headers of a websocket upgrade: every message of the connection carries them, so the
+     * messages' traces continue the one the upgrade was part of.
+     */
+    private static Map<String, String> traceHeaders(FullHttpRequest request) {
+        Map<String, String> trace = new LinkedHashMap<>();
+        for (String name : new String[] {"traceparent", "tracestate"}) {
+            String value = request.headers().get(name);
+            if (value != null) {
+                trace.put(name, value);
+            }
+        }
+        return trace;
     }
 
     private static Response redirect(String method, String path, String uri) {

@@ -35,14 +35,17 @@ final class WebSocketSession extends SimpleChannelInboundHandler<WebSocketFrame>
     private static final Logger LOG = LoggerFactory.getLogger("dev.atmo.websocket");
     private final WebSocketEndpoint endpoint;
     private final String url;
+    private final Map<String, String> headers;
     private static final int MAX_QUEUED = 16;
     private final ExecutorService serial = Executors.newSingleThreadExecutor(Thread.ofVirtual().factory());
     private final AtomicInteger queued = new AtomicInteger();
     private final Object writability = new Object();
 
-    WebSocketSession(WebSocketEndpoint endpoint, String url) {
+    /** @param headers the headers every message is served with: the upgrade's trace context */
+    WebSocketSession(WebSocketEndpoint endpoint, String url, Map<String, String> headers) {
         this.endpoint = endpoint;
         this.url = url;
+        this.headers = Map.copyOf(headers);
     }
 
     @Override
@@ -53,7 +56,7 @@ final class WebSocketSession extends SimpleChannelInboundHandler<WebSocketFrame>
         byte[] body = ByteBufUtil.getBytes(frame.content());
         queued.incrementAndGet();
         updateReading(ctx);
-        JobRequest request = JobRequest.builder().method("GET").url(url).body(body).headers(Map.of()).build();
+        JobRequest request = JobRequest.builder().method("GET").url(url).body(body).headers(headers).build();
         serial.execute(() -> {
             Response response;
             try {

@@ -2,11 +2,14 @@ package dev.atmo.metrics;
 
 import dev.atmo.wasm.GuestThreads;
 import dev.atmo.wasm.InstancePool;
+import dev.atmo.trace.Tracing;
+import io.micrometer.core.instrument.Clock;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -19,13 +22,37 @@ import java.util.function.ToDoubleFunction;
  * histograms, Runnable invocations by outcome, instance pools, stream messages, outbound calls and the cache.
  */
 public final class AtmoMetrics {
-    private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    /** The content type of the OpenMetrics text exposition, the one that carries exemplars. */
+    public static final String OPEN_METRICS = "application/openmetrics-text; version=1.0.0; charset=utf-8";
+
+    private final PrometheusMeterRegistry registry;
     private final Map<RequestKey, Timer> requestTimers = new ConcurrentHashMap<>();
     private final Map<InvocationKey, Timer> invocationTimers = new ConcurrentHashMap<>();
+
+    /** Metrics without exemplars. */
+    public AtmoMetrics() {
+        this(Tracing.off());
+    }
+
+    /** Metrics whose histograms take the trace and span current when they record as exemplars, when traces are on. */
+    public AtmoMetrics(Tracing tracing) {
+        this.registry = tracing.enabled()
+                ? new PrometheusMeterRegistry(PrometheusConfig.DEFAULT, new PrometheusRegistry(), Clock.SYSTEM,
+                        new TraceExemplars(tracing))
+                : new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    }
 
     /** The Prometheus text exposition of every metric. */
     public String scrape() {
         return registry.scrape();
+    }
+
+    /**
+     * The exposition in {@code contentType}: {@link #OPEN_METRICS} (which shows exemplars) when it asks for
+     * {@code application/openmetrics-text}, the Prometheus text format otherwise.
+     */
+    public String scrape(String contentType) {
+        return contentType.contains("application/openmetrics-text") ? registry.scrape(OPEN_METRICS) : scrape();
     }
 
     public PrometheusMeterRegistry registry() {

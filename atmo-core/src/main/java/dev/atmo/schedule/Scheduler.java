@@ -6,6 +6,9 @@ import dev.atmo.sequence.JobRequest;
 import dev.atmo.sequence.Sequence;
 import dev.atmo.sequence.SequenceException;
 import dev.atmo.sequence.SequenceResult;
+import dev.atmo.trace.TraceScope;
+import dev.atmo.trace.TraceSpan;
+import dev.atmo.trace.Tracing;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -31,13 +34,15 @@ public final class Scheduler implements AutoCloseable {
     /** How often a process that does not hold a lease looks again. */
     private static final Duration TICK = Duration.ofSeconds(1);
     private final Leases leases;
+    private final Tracing tracing;
     private final List<Thread> threads = new ArrayList<>();
     private final Map<String, AtomicLong> runs = new ConcurrentHashMap<>();
     private final Map<String, Tracked> tracked = new ConcurrentHashMap<>();
     private volatile boolean stopped;
 
-    private Scheduler(Leases leases) {
+    private Scheduler(Leases leases, Tracing tracing) {
         this.leases = leases;
+        this.tracing = tracing;
     }
 
     /**
@@ -57,7 +62,13 @@ public final class Scheduler implements AutoCloseable {
      */
     public static Scheduler start(List<Schedule> schedules, Function<Schedule, Sequence> sequences,
                                   Leases leases) {
-        Scheduler scheduler = new Scheduler(leases);
+        return start(schedules, sequences, leases, Tracing.off());
+    }
+
+    /** As {@link #start(List, Function, Leases)}, each run the root span of its steps' spans. */
+    public static Scheduler start(List<Schedule> schedules, Function<Schedule, Sequence> sequences,
+                                  Leases leases, Tracing tracing) {
+        Scheduler scheduler = new Scheduler(leases, tracing);
         for (Schedule schedule : schedules) {
             Sequence sequence = sequences.apply(schedule);
             Lease lease = leases.lease(schedule);
@@ -119,7 +130,7 @@ public final class Scheduler implements AutoCloseable {
                     lease.ran(now);
                     count.incrementAndGet();
                     state.lastRun = now;
-                    state.lastOutcome = runOnce(schedule, sequence);
+                    state.lastOutcome = runOnce(schedule, sequence, tracing);
                     continue;
                 }
                 Duration untilDue = Duration.between(now, due);
@@ -135,24 +146,37 @@ public final class Scheduler implements AutoCloseable {
 
     /** Runs a schedule's steps once with its initial state; never throws: returns {@code ok} or what went wrong. */
     public static String runOnce(Schedule schedule, Sequence sequence) {
+        return runOnce(schedule, sequence, Tracing.off());
+    }
+
+    /** As {@link #runOnce(Schedule, Sequence)}, in a span {@code schedule <name>} that is the root of a trace. */
+    public static String runOnce(Schedule schedule, Sequence sequence, Tracing tracing) {
         Map<String, byte[]> state = new LinkedHashMap<>();
         schedule.state().forEach((k, v) -> state.put(k, v.getBytes(StandardCharsets.UTF_8)));
         JobRequest request = JobRequest.builder().method("SCHED").url(schedule.name()).state(state).build();
-        LOG.info("executing schedule {} request_id={}", schedule.name(), request.id());
-        try {
+        TraceSpan span = tracing.enabled() ? tracing.internal("schedule " + schedule.name())
+                .attribute("atmo.schedule", schedule.name()).attribute("atmo.request_id", request.id())
+                : TraceSpan.none();
+        try (TraceScope scope = span.enter()) {
+            LOG.info("executing schedule {} request_id={}", schedule.name(), request.id());
             SequenceResult result = sequence.run(request);
             if (result instanceof SequenceResult.Failed failed) {
+                span.error(failed.error().message());
                 LOG.warn("schedule {} returned an error: {} {}: {}", schedule.name(), failed.fn(),
                         failed.error().code(), failed.error().message());
                 return failed.fn() + " returned error " + failed.error().code() + ": " + failed.error().message();
             }
             return "ok";
         } catch (SequenceException e) {
+            span.error(e.getMessage());
             LOG.warn("schedule {} failed: {}", schedule.name(), e.getMessage());
             return "failed: " + e.getMessage();
         } catch (RuntimeException e) {
+            span.error(e.toString());
             LOG.error("schedule {} failed", schedule.name(), e);
             return "failed: " + e;
+        } finally {
+            span.end();
         }
     }
 

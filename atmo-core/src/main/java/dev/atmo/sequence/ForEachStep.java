@@ -24,7 +24,7 @@ final class ForEachStep {
     private ForEachStep() {
     }
 
-    static Optional<SequenceResult.Failed> run(ForEach forEach, JobRequest request, StepRunner runner, int bound,
+    static Optional<SequenceResult.Failed> run(ForEach forEach, JobRequest request, StepSpans spans, int bound,
                                                long readySince) {
         byte[] source = request.state().get(forEach.in());
         if (source == null) {
@@ -43,11 +43,12 @@ final class ForEachStep {
         List<JsonNode> elements = new java.util.ArrayList<>();
         array.forEach(elements::add);
         Map<String, byte[]> base = StateView.of(request.state(), Map.of());
-        List<Outcome> outcomes = Sequence.Parallel.map(elements.size(), bound, readySince, (i, ready) -> {
-            Map<String, byte[]> view = new java.util.LinkedHashMap<>(base);
-            view.put(ELEMENT_KEY, compact(elements.get(i)));
-            return runner.run(new StepCall(forEach.fn(), request, view, ready));
-        });
+        List<Outcome> outcomes = spans.around("forEach " + forEach.fn(), elements.size(),
+                () -> Sequence.Parallel.map(elements.size(), bound, readySince, spans.tracing().current(), (i, ready) -> {
+                    Map<String, byte[]> view = new java.util.LinkedHashMap<>(base);
+                    view.put(ELEMENT_KEY, compact(elements.get(i)));
+                    return spans.run(new StepCall(forEach.fn(), request, view, ready), i);
+                }));
         ArrayNode collected = JSON.createArrayNode();
         for (Outcome outcome : outcomes) {
             if (outcome instanceof Outcome.Failure) {

@@ -5,6 +5,9 @@ import dev.atmo.directive.ForEach;
 import dev.atmo.directive.OnErr;
 import dev.atmo.directive.Step;
 import dev.atmo.directive.StepKind;
+import dev.atmo.trace.TraceContext;
+import dev.atmo.trace.TraceScope;
+import dev.atmo.trace.Tracing;
 import dev.atmo.wasm.Outcome;
 import dev.atmo.wasm.error.RunnableError;
 import java.util.ArrayList;
@@ -24,16 +27,22 @@ import java.util.concurrent.Future;
 public final class Sequence {
     private final List<Step> steps;
     private final Optional<String> response;
-    private final StepRunner runner;
+    private final StepSpans spans;
     private final int maxParallel;
 
     public Sequence(List<Step> steps, Optional<String> response, StepRunner runner, int maxParallel) {
+        this(steps, response, runner, maxParallel, Tracing.off());
+    }
+
+    /** A sequence whose steps, group members and forEach elements each run in a span of their own. */
+    public Sequence(List<Step> steps, Optional<String> response, StepRunner runner, int maxParallel,
+                    Tracing tracing) {
         if (steps.isEmpty()) {
             throw new IllegalArgumentException("a sequence needs at least one step");
         }
         this.steps = List.copyOf(steps);
         this.response = response;
-        this.runner = runner;
+        this.spans = new StepSpans(runner, tracing);
         this.maxParallel = Math.max(1, maxParallel);
     }
 
@@ -50,8 +59,9 @@ public final class Sequence {
             long readySince = ready;
             Optional<SequenceResult.Failed> failed = switch (step.kind()) {
                 case FN -> runCall(step.asCall(), request, StateView.of(request.state(), step.with()), readySince);
-                case GROUP -> runGroup(step.group(), request, readySince);
-                case FOR_EACH -> ForEachStep.run(step.forEach().orElseThrow(), request, runner, maxParallel,
+                case GROUP -> spans.around("group", step.group().size(),
+                        () -> runGroup(step.group(), request, readySince));
+                case FOR_EACH -> ForEachStep.run(step.forEach().orElseThrow(), request, spans, maxParallel,
                         readySince);
                 case INVALID -> throw new SequenceException("step at position " + i
                         + " isn't an Fn, Group, or ForEach");
@@ -75,7 +85,7 @@ public final class Sequence {
             return Optional.empty();
         }
         CallSpec call = steps.get(0).asCall();
-        Optional<Outcome> outcome = runner.tryQuick(
+        Optional<Outcome> outcome = spans.tryQuick(
                 new StepCall(call.fn(), request, StateView.of(request.state(), call.with()), request.arrival()));
         if (outcome.isEmpty()) {
             return Optional.empty();
@@ -90,7 +100,7 @@ public final class Sequence {
 
     private Optional<SequenceResult.Failed> runCall(CallSpec call, JobRequest request, Map<String, byte[]> view,
                                                     long readySince) {
-        Outcome outcome = runner.run(new StepCall(call.fn(), request, view, readySince));
+        Outcome outcome = spans.run(new StepCall(call.fn(), request, view, readySince), -1);
         return apply(call.fn(), call.stateKey(), call.onErr(), outcome, request);
     }
 
@@ -112,8 +122,8 @@ public final class Sequence {
 
     private Optional<SequenceResult.Failed> runGroup(List<CallSpec> members, JobRequest request, long readySince) {
         List<Map<String, byte[]>> views = members.stream().map(m -> StateView.of(request.state(), m.with())).toList();
-        List<Outcome> outcomes = Parallel.map(members.size(), maxParallel, readySince,
-                (i, ready) -> runner.run(new StepCall(members.get(i).fn(), request, views.get(i), ready)));
+        List<Outcome> outcomes = Parallel.map(members.size(), maxParallel, readySince, spans.tracing().current(),
+                (i, ready) -> spans.run(new StepCall(members.get(i).fn(), request, views.get(i), ready), i));
         for (int i = 0; i < members.size(); i++) {
             CallSpec member = members.get(i);
             Optional<SequenceResult.Failed> failed = apply(member.fn(), member.stateKey(), member.onErr(),
@@ -142,7 +152,8 @@ public final class Sequence {
 
     /**
      * Runs indexed tasks on virtual threads, at most {@code bound} at once, and returns results in index order. A
-     * task is ready since the step's ready time, or since it got its turn when it had to wait for one.
+     * task is ready since the step's ready time, or since it got its turn when it had to wait for one. Each task
+     * runs in the trace context of the step.
      */
     static final class Parallel {
         private Parallel() {
@@ -152,7 +163,7 @@ public final class Sequence {
             T run(int index, long readySince);
         }
 
-        static <T> List<T> map(int count, int bound, long readySince, Task<T> task) {
+        static <T> List<T> map(int count, int bound, long readySince, TraceContext trace, Task<T> task) {
             if (count == 1) {
                 return List.of(task.run(0, readySince));
             }
@@ -167,7 +178,7 @@ public final class Sequence {
                             permits.acquire();
                             ready = System.nanoTime();
                         }
-                        try {
+                        try (TraceScope scope = trace.enter()) {
                             return task.run(index, ready);
                         } finally {
                             permits.release();

@@ -19,4 +19,9 @@ public interface StepRunner {
     default Optional<Outcome> tryQuick(StepCall call) {
         return Optional.empty();
     }
+
+    /** The Runnable {@code fn} names, to describe its step in traces; empty when it names none. */
+    default Optional<RunnableIdentity> identify(String fn) {
+        return Optional.empty();
+    }
 }

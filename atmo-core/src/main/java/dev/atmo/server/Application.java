@@ -21,6 +21,7 @@ import dev.atmo.schedule.Scheduler;
 import dev.atmo.sequence.Sequence;
 import dev.atmo.stream.NatsOptions;
 import dev.atmo.stream.NatsStreams;
+import dev.atmo.trace.Tracing;
 import dev.atmo.wasm.GuestThreads;
 import dev.atmo.wasm.cache.ModuleCache;
 import java.time.Duration;
@@ -43,6 +44,7 @@ final class Application implements AutoCloseable {
     private final AtmoMetrics metrics;
     private final Activity activity;
     private final GuestThreads guests;
+    private final Tracing tracing;
     private final InFlight inFlight = new InFlight();
     private Bundle bundle;
     private CapabilitySet capabilitySet;
@@ -53,12 +55,13 @@ final class Application implements AutoCloseable {
     private volatile NatsStreams natsStreams;
 
     private Application(ServerOptions options, Optional<ModuleCache> moduleCache, AtmoMetrics metrics,
-                        Activity activity, GuestThreads guests) {
+                        Activity activity, GuestThreads guests, Tracing tracing) {
         this.options = options;
         this.moduleCache = moduleCache;
         this.metrics = metrics;
         this.activity = activity;
         this.guests = guests;
+        this.tracing = tracing;
     }
 
     /**
@@ -68,10 +71,12 @@ final class Application implements AutoCloseable {
      * @param activity    what the admin page shows of the handlers and Runnables, kept across reloads
      * @param operations  the operator endpoints to serve beside the user routes, if any
      * @param guests      the threads guest code runs on, shared by every bundle the server loads
+     * @param tracing     where the spans of requests, messages, steps and calls go
      */
     static Application load(ServerOptions options, Optional<ModuleCache> moduleCache, AtmoMetrics metrics,
-                            Activity activity, Optional<OperationsRoutes> operations, GuestThreads guests) {
-        Application app = new Application(options, moduleCache, metrics, activity, guests);
+                            Activity activity, Optional<OperationsRoutes> operations, GuestThreads guests,
+                            Tracing tracing) {
+        Application app = new Application(options, moduleCache, metrics, activity, guests, tracing);
         try {
             app.loadBundle(operations);
         } catch (RuntimeException e) {
@@ -93,9 +98,9 @@ final class Application implements AutoCloseable {
         }
         bundle.warnings().forEach(w -> LOG.warn("{}", w));
         capabilitySet = CapabilitySet.build(bundle, name -> Optional.ofNullable(System.getenv(name)), metrics,
-                options.cache());
+                options.cache(), tracing);
         runnables = LoadedRunnables.load(bundle, options.engineMode(), options.limits(), options.abi(), moduleCache,
-                capabilitySet.capabilities(), metrics, activity, guests);
+                capabilitySet.capabilities(), metrics, activity, guests, tracing);
         Directive directive = bundle.directive();
         Router.Builder<RouteHandler> all = options.headless() ? headlessRoutes(directive) : handlerRoutes(directive);
         Router<RouteHandler> user = all.build();
@@ -144,12 +149,15 @@ final class Application implements AutoCloseable {
         return routes.build();
     }
 
+    /** The route measured, and traced when traces are on (the span is then current while it is measured). */
     private RouteHandler metered(String method, String pattern, RouteHandler route) {
-        return new MeteredRoute(method, pattern, route, metrics, inFlight, activity.route(method, pattern));
+        RouteHandler measured = new MeteredRoute(method, pattern, route, metrics, inFlight,
+                activity.route(method, pattern));
+        return tracing.enabled() ? new TracedRoute(method, pattern, measured, tracing) : measured;
     }
 
     Sequence sequence(List<Step> steps, Optional<String> response) {
-        return new Sequence(steps, response, runnables, options.limits().maxInstances());
+        return new Sequence(steps, response, runnables, options.limits().maxInstances(), tracing);
     }
 
     /** Starts schedules and stream subscriptions. */
@@ -160,6 +168,7 @@ final class Application implements AutoCloseable {
                     NatsOptions.builder().drainGrace(options.shutdownGrace())
                             .counter((subject, direction) -> metrics.streamMessage("nats", subject, direction))
                             .timer(subject -> activity.natsHandler(subject)::record)
+                            .tracing(tracing)
                             .build());
         }
         if (options.headless() || directive.schedules().isEmpty()) {
@@ -169,7 +178,8 @@ final class Application implements AutoCloseable {
             Leases leases = directive.connections().nats()
                     .<Leases>map(nats -> NatsLeases.start(nats.serverAddress(), directive.identifier()))
                     .orElseGet(Leases::local);
-            scheduler = Scheduler.start(directive.schedules(), s -> sequence(s.steps(), Optional.empty()), leases);
+            scheduler = Scheduler.start(directive.schedules(), s -> sequence(s.steps(), Optional.empty()), leases,
+                    tracing);
         } else {
             LOG.info("schedules are registered but not run (run-schedules is off)");
         }

@@ -5,6 +5,7 @@ import dev.atmo.bundle.Bundle;
 import dev.atmo.http.HttpServer;
 import dev.atmo.http.WebSocketSettings;
 import dev.atmo.metrics.AtmoMetrics;
+import dev.atmo.trace.Tracing;
 import dev.atmo.wasm.GuestThreads;
 import dev.atmo.wasm.cache.ModuleCache;
 import java.time.Duration;
@@ -24,7 +25,8 @@ public final class AtmoServer implements AutoCloseable {
     private static final Duration WATCH_INTERVAL = Duration.ofMillis(500);
 
     private final ServerOptions options;
-    private final AtmoMetrics metrics = new AtmoMetrics();
+    private final Tracing tracing;
+    private final AtmoMetrics metrics;
     private final Activity activity = new Activity();
     private final AtomicReference<Application> application = new AtomicReference<>();
     private final OperationsRoutes operations;
@@ -40,6 +42,8 @@ public final class AtmoServer implements AutoCloseable {
 
     private AtmoServer(ServerOptions options) {
         this.options = options;
+        this.tracing = Tracing.start(options.tracing());
+        this.metrics = new AtmoMetrics(tracing);
         ServerOptions.Operations ops = options.operations();
         this.operations = new OperationsRoutes(ops, metrics,
                 () -> !stopping && application.get() != null && application.get().ready(),
@@ -69,7 +73,7 @@ public final class AtmoServer implements AutoCloseable {
                 task -> Thread.ofPlatform().name("atmo-http-setup").daemon().start(task));
         Application app;
         try {
-            app = Application.load(options, moduleCache, metrics, activity, sharedOperations(), guests);
+            app = Application.load(options, moduleCache, metrics, activity, sharedOperations(), guests, tracing);
         } catch (RuntimeException e) {
             preparing.thenAccept(HttpServer::close);
             throw e;
@@ -129,7 +133,7 @@ public final class AtmoServer implements AutoCloseable {
     private boolean swapIn() {
         Application next;
         try {
-            next = Application.load(options, moduleCache, metrics, activity, sharedOperations(), guests);
+            next = Application.load(options, moduleCache, metrics, activity, sharedOperations(), guests, tracing);
         } catch (RuntimeException | Error e) {
             String problem = e.getMessage() == null ? e.toString() : e.getMessage();
             LOG.error("reload of {} failed, the current bundle keeps serving: {}", options.bundle(), problem);
@@ -247,6 +251,7 @@ public final class AtmoServer implements AutoCloseable {
             app.close();
         }
         guests.close();
+        tracing.close();
         LOG.info("stopped");
     }
 }

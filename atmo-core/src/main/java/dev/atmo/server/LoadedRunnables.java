@@ -9,9 +9,13 @@ import dev.atmo.directive.Problem;
 import dev.atmo.directive.RunnableDecl;
 import dev.atmo.http.HeaderNames;
 import dev.atmo.metrics.AtmoMetrics;
+import dev.atmo.sequence.RunnableIdentity;
 import dev.atmo.sequence.StepCall;
 import dev.atmo.sequence.StepFailure;
 import dev.atmo.sequence.StepRunner;
+import dev.atmo.trace.TraceScope;
+import dev.atmo.trace.TraceSpan;
+import dev.atmo.trace.Tracing;
 import dev.atmo.wasm.EngineMode;
 import dev.atmo.wasm.GuestThreads;
 import dev.atmo.wasm.Limits;
@@ -38,7 +42,9 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.BiFunction;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 
 /**
  * Every Runnable of a bundle, loaded and compiled (in parallel), keyed by FQFN; runs steps by resolving the
@@ -50,13 +56,15 @@ public final class LoadedRunnables implements StepRunner, AutoCloseable {
     private final Map<String, WasmRunnable> byFqfn;
     private final Map<WasmRunnable, String> fqfnOf = new HashMap<>();
     private final Map<String, Optional<WasmRunnable>> resolved = new ConcurrentHashMap<>();
+    private final Map<String, Optional<RunnableIdentity>> identities = new ConcurrentHashMap<>();
     private final Capabilities capabilities;
     private final AtmoMetrics metrics;
     private final Activity activity;
     private final GuestThreads guests;
+    private final Tracing tracing;
 
     private LoadedRunnables(Directive directive, Map<String, WasmRunnable> byFqfn, Capabilities capabilities,
-                            AtmoMetrics metrics, Activity activity, GuestThreads guests) {
+                            AtmoMetrics metrics, Activity activity, GuestThreads guests, Tracing tracing) {
         this.directive = directive;
         this.byFqfn = byFqfn;
         this.capabilities = capabilities;
@@ -64,6 +72,7 @@ public final class LoadedRunnables implements StepRunner, AutoCloseable {
         this.activity = activity;
         this.guests = guests;
         byFqfn.forEach((fqfn, runnable) -> fqfnOf.put(runnable, fqfn));
+        this.tracing = tracing;
     }
 
     /** Makes the metrics measure these Runnables' pools, in place of those of the bundle served before. */
@@ -79,11 +88,12 @@ public final class LoadedRunnables implements StepRunner, AutoCloseable {
      *
      * @param activity where the Runnables' errors are kept for the admin page
      * @param guests   the threads the loaded Runnables' jobs run on
+     * @param tracing  where each invocation's span goes
      * @throws dev.atmo.bundle.BundleException naming each module that failed to load, at its file
      */
     public static LoadedRunnables load(Bundle bundle, EngineMode mode, Limits limits, Optional<AbiVersion> abi,
                                        Optional<ModuleCache> cache, Capabilities capabilities, AtmoMetrics metrics,
-                                       Activity activity, GuestThreads guests) {
+                                       Activity activity, GuestThreads guests, Tracing tracing) {
         Directive directive = bundle.directive();
         Map<String, WasmRunnable> loaded = new LinkedHashMap<>();
         List<Problem> problems = new ArrayList<>();
@@ -122,18 +132,30 @@ public final class LoadedRunnables implements StepRunner, AutoCloseable {
             loaded.values().forEach(WasmRunnable::close);
             BundleCheck.requireNone(bundle, problems);
         }
-        return new LoadedRunnables(directive, Map.copyOf(loaded), capabilities, metrics, activity, guests);
+        return new LoadedRunnables(directive, Map.copyOf(loaded), capabilities, metrics, activity, guests, tracing);
     }
 
     /** The Runnable a step's {@code fn} names; a reference that resolves is remembered (up to a bound). */
     public Optional<WasmRunnable> find(String reference) {
-        Optional<WasmRunnable> known = resolved.get(reference);
-        if (known != null) {
-            return known;
+        return remembered(resolved, reference, r -> byFqfn.get(directive.fqfnOf(r).toString()));
+    }
+
+    /** The name and FQFN a step's {@code fn} names, for its span; remembered like {@link #find}. */
+    @Override
+    public Optional<RunnableIdentity> identify(String fn) {
+        return remembered(identities, fn, r -> new RunnableIdentity(r.name(), directive.fqfnOf(r).toString()));
+    }
+
+    /** What a reference resolves to, looked up once and then remembered (up to a bound) when it resolves. */
+    private <T> Optional<T> remembered(Map<String, Optional<T>> known, String reference,
+                                       Function<RunnableDecl, T> what) {
+        Optional<T> seen = known.get(reference);
+        if (seen != null) {
+            return seen;
         }
-        Optional<WasmRunnable> found = directive.resolve(reference).map(r -> byFqfn.get(directive.fqfnOf(r).toString()));
-        if (found.isPresent() && resolved.size() < MAX_REMEMBERED) {
-            resolved.put(reference, found);
+        Optional<T> found = directive.resolve(reference).map(what);
+        if (found.isPresent() && known.size() < MAX_REMEMBERED) {
+            known.put(reference, found);
         }
         return found;
     }
@@ -146,8 +168,23 @@ public final class LoadedRunnables implements StepRunner, AutoCloseable {
     public Outcome run(StepCall call) {
         WasmRunnable runnable = find(call.fn()).orElseThrow(() ->
                 new StepFailure(500, "failed to execute fn " + call.fn() + ": no such Runnable", null));
-        return invoke(runnable, call, request -> Optional.of(guests.invoke(runnable, call.request().body(),
-                Optional.of(request), capabilities, call.readySince()))).orElseThrow();
+        return invoke(runnable, call, false, (request, span) -> Optional.of(guests.invoke(runnable,
+                call.request().body(), Optional.of(request), capabilities, call.readySince(), onGuestThread(span))))
+                .orElseThrow();
+    }
+
+    /** Carries the invocation's span to the guest thread, noting how long the job waited for an instance there. */
+    private UnaryOperator<Runnable> onGuestThread(TraceSpan span) {
+        if (!span.recording()) {
+            return UnaryOperator.identity();
+        }
+        long start = System.nanoTime();
+        return job -> () -> {
+            span.attribute("atmo.instance.wait_ms", (System.nanoTime() - start) / 1e6);
+            try (TraceScope scope = span.enter()) {
+                job.run();
+            }
+        };
     }
 
     @Override
@@ -158,13 +195,16 @@ public final class LoadedRunnables implements StepRunner, AutoCloseable {
             return Optional.empty();
         }
         WasmRunnable runnable = found.get();
-        return invoke(runnable, call, request ->
+        return invoke(runnable, call, true, (request, span) ->
                 runnable.tryQuick(call.request().body(), Optional.of(request), capabilities));
     }
 
-    /** Runs a step one way or the other with its request view, metrics and failure mapping; empty if not run. */
-    private Optional<Outcome> invoke(WasmRunnable runnable, StepCall call,
-                                     Function<GuestRequest, Optional<Outcome>> how) {
+    /**
+     * Runs a step one way or the other with its request view, metrics, span and failure mapping; empty if not run,
+     * and then no span is exported.
+     */
+    private Optional<Outcome> invoke(WasmRunnable runnable, StepCall call, boolean quick,
+                                     BiFunction<GuestRequest, TraceSpan, Optional<Outcome>> how) {
         var job = call.request();
         GuestRequest request = GuestRequest.builder()
                 .method(job.method())
@@ -176,28 +216,33 @@ public final class LoadedRunnables implements StepRunner, AutoCloseable {
                 .state(call.state())
                 .build();
         long start = System.nanoTime();
+        TraceSpan span = invocationSpan(runnable, quick);
         String outcome = "trap";
         boolean ran = true;
-        try {
-            Optional<Outcome> result = how.apply(request);
+        try (TraceScope scope = span.enter()) {
+            Optional<Outcome> result = how.apply(request, span);
             ran = result.isPresent();
-            outcome = "success";
             if (result.isPresent() && result.get() instanceof Outcome.Failure failure) {
                 outcome = "error";
                 failed(runnable, job.id(), "error " + failure.error().code() + ": " + failure.error().message());
+                span.error(failure.error().message());
+            } else {
+                outcome = "success";
             }
             return result;
         } catch (InvocationTimeoutException e) {
             outcome = "timeout";
-            throw failed(runnable, job.id(), failure(504, call, e));
+            throw failed(runnable, job.id(), failure(504, call, e, span));
         } catch (PoolBusyException e) {
             outcome = "busy";
-            throw failed(runnable, job.id(), failure(503, call, e));
+            throw failed(runnable, job.id(), failure(503, call, e, span));
         } catch (WasmException e) {
-            throw failed(runnable, job.id(), failure(500, call, e));
+            throw failed(runnable, job.id(), failure(500, call, e, span));
         } finally {
             if (ran) {
                 metrics.invocation(runnable.name(), outcome, Duration.ofNanos(System.nanoTime() - start));
+                span.attribute("atmo.invocation.outcome", outcome);
+                span.end();
             }
         }
     }
@@ -211,7 +256,16 @@ public final class LoadedRunnables implements StepRunner, AutoCloseable {
         return failure;
     }
 
-    private static StepFailure failure(int status, StepCall call, WasmException e) {
+    private TraceSpan invocationSpan(WasmRunnable runnable, boolean quick) {
+        if (!tracing.enabled()) {
+            return TraceSpan.none();
+        }
+        return tracing.internal("invoke " + runnable.name()).attribute("atmo.runnable", runnable.name())
+                .attribute("atmo.abi", runnable.abi().name()).attribute("atmo.invocation.quick", quick);
+    }
+
+    private static StepFailure failure(int status, StepCall call, WasmException e, TraceSpan span) {
+        span.error(e.getMessage());
         return new StepFailure(status, "failed to execute fn " + call.fn() + ": " + e.getMessage(), e);
     }
 

@@ -39,13 +39,21 @@ record OperationsRoutes(ServerOptions.Operations paths, AtmoMetrics metrics, Boo
                 ? json(200, "{\"ready\":true}") : json(503, "{\"ready\":false}")));
         // a scrape takes milliseconds of processor time, too long to hold an event loop: it runs on a virtual
         // thread, which guest code never holds (it runs on its own threads, see GuestThreads)
-        routes.add("GET", paths.metricsPath(), request -> new Response(200,
-                Map.of("Content-Type", "text/plain; version=0.0.4; charset=utf-8"),
-                metrics.scrape().getBytes(StandardCharsets.UTF_8)));
+        routes.add("GET", paths.metricsPath(), this::scrape);
         // the admin page asks its connections whether they are up: like a scrape, not for an event loop
         routes.add("GET", paths.adminPath(), request -> fresh("text/html; charset=utf-8",
                 StatusPage.render(status.get())));
         routes.add("GET", paths.statusPath(), request -> fresh("application/json", StatusJson.write(status.get())));
+    }
+
+    /** The metrics in the Prometheus text format, or in OpenMetrics (with exemplars) when the scraper asks. */
+    private Response scrape(JobRequest request) {
+        String accept = request.headers().entrySet().stream().filter(h -> h.getKey().equalsIgnoreCase("Accept"))
+                .map(Map.Entry::getValue).findFirst().orElse("");
+        boolean open = accept.contains("application/openmetrics-text");
+        return new Response(200,
+                Map.of("Content-Type", open ? AtmoMetrics.OPEN_METRICS : "text/plain; version=0.0.4; charset=utf-8"),
+                metrics.scrape(accept).getBytes(StandardCharsets.UTF_8));
     }
 
     /**

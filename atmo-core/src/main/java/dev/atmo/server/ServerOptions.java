@@ -5,6 +5,7 @@ import dev.atmo.http.ConnectionLimits;
 import dev.atmo.http.HttpServer;
 import dev.atmo.http.TlsFiles;
 import dev.atmo.http.WebSocketSettings;
+import dev.atmo.trace.TraceSettings;
 import dev.atmo.wasm.EngineMode;
 import dev.atmo.wasm.GuestNiceness;
 import dev.atmo.wasm.GuestThreads;
@@ -38,13 +39,14 @@ import java.util.Optional;
  * @param cache           bytes in all and per value of the in-memory cache
  * @param guestThreads    how many platform threads run guest code, for every Runnable together
  * @param guestNiceness   how much nicer (lower in priority) than the rest of the server guest threads run
+ * @param tracing         whether and where spans are exported (off by default)
  */
 public record ServerOptions(Path bundle, String host, int port, boolean headless, boolean runSchedules,
                             int maxBodyBytes, EngineMode engineMode, Optional<AbiVersion> abi, Limits limits,
                             Operations operations, boolean watch, Duration shutdownGrace, Optional<TlsFiles> tls,
                             int webSocketMaxFrameBytes, Duration webSocketIdleTimeout, Optional<Path> moduleCache,
                             ConnectionLimits connections, CacheLimits cache, int guestThreads,
-                            int guestNiceness) {
+                            int guestNiceness, TraceSettings tracing) {
 
     public static final Duration DEFAULT_SHUTDOWN_GRACE = Duration.ofSeconds(30);
 
@@ -61,6 +63,7 @@ public record ServerOptions(Path bundle, String host, int port, boolean headless
         Objects.requireNonNull(moduleCache);
         Objects.requireNonNull(connections);
         Objects.requireNonNull(cache);
+        Objects.requireNonNull(tracing);
         if (guestThreads < 1) {
             throw new IllegalArgumentException("guestThreads must be at least 1, got " + guestThreads);
         }
@@ -139,6 +142,7 @@ public record ServerOptions(Path bundle, String host, int port, boolean headless
         }
         private int guestThreads = GuestThreads.defaultThreads();
         private int guestNiceness = GuestThreads.DEFAULT_NICENESS;
+        private TraceSettings tracing = TraceSettings.off();
 
         public Builder bundle(Path bundle) {
             this.bundle = bundle;
@@ -232,10 +236,16 @@ public record ServerOptions(Path bundle, String host, int port, boolean headless
             return this;
         }
 
+        /** Whether and where spans are exported (default off). */
+        public Builder tracing(TraceSettings tracing) {
+            this.tracing = tracing;
+            return this;
+        }
+
         public ServerOptions build() {
             return new ServerOptions(bundle, host, port, headless, runSchedules, maxBodyBytes, engineMode, abi,
                     limits, operations, watch, shutdownGrace, tls, webSocketMaxFrameBytes, webSocketIdleTimeout,
-                    moduleCache, connections, cache, guestThreads, guestNiceness);
+                    moduleCache, connections, cache, guestThreads, guestNiceness, tracing);
         }
     }
 }

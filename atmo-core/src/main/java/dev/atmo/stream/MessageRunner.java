@@ -7,7 +7,12 @@ import dev.atmo.sequence.Sequence;
 import dev.atmo.sequence.SequenceException;
 import dev.atmo.sequence.SequenceResult;
 import dev.atmo.sequence.StepFailure;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.atmo.trace.TraceScope;
+import dev.atmo.trace.TraceSpan;
+import dev.atmo.trace.Tracing;
 import io.nats.client.Message;
+import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -16,32 +21,72 @@ import org.slf4j.LoggerFactory;
 /**
  * Runs a handler's steps for one NATS message: method {@code STREAM}, url the message's subject, body its
  * payload (unwrapped from the envelope when the handler uses one), headers its NATS headers. Never throws:
- * every failure becomes an error reply whose status is what the same failure gets over HTTP.
+ * every failure becomes an error reply whose status is what the same failure gets over HTTP. With traces on, the
+ * steps run in a consumer span that continues the trace of the message's {@code traceparent}, and the reply
+ * carries that span's {@code traceparent} to whoever receives it.
  */
 final class MessageRunner {
     private static final Logger LOG = LoggerFactory.getLogger("dev.atmo.stream");
     static final String METHOD = "STREAM";
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Sequence sequence;
     private final boolean gravEnvelope;
     private final MessageTimer timer;
+    private final Tracing tracing;
 
-    MessageRunner(Sequence sequence, boolean gravEnvelope, MessageTimer timer) {
+    MessageRunner(Sequence sequence, boolean gravEnvelope, MessageTimer timer, Tracing tracing) {
         this.sequence = sequence;
         this.gravEnvelope = gravEnvelope;
         this.timer = timer;
+        this.tracing = tracing;
     }
 
     StreamReply run(Message message) {
         long start = System.nanoTime();
-        StreamReply reply = reply(message);
+        StreamReply reply = traced(message);
         timer.handled(System.nanoTime() - start, !reply.completed());
         return reply;
     }
 
-    private StreamReply reply(Message message) {
+    private StreamReply traced(Message message) {
+        Map<String, String> headers = headers(message);
+        if (!tracing.enabled()) {
+            return runUntraced(message, headers);
+        }
+        TraceSpan span = tracing.consumer("process " + message.getSubject(), headers)
+                .attribute("messaging.system", "nats").attribute("messaging.operation.type", "process")
+                .attribute("messaging.destination.name", message.getSubject());
+        StreamReply reply;
+        try (TraceScope scope = span.enter()) {
+            reply = runUntraced(message, headers);
+        } catch (RuntimeException e) {
+            span.error(e.toString());
+            span.end();
+            throw e;
+        }
+        span.attribute("atmo.status", reply.status());
+        if (!reply.completed()) {
+            span.error(errorMessage(reply));
+        }
+        span.end();
+        Map<String, String> traced = new LinkedHashMap<>(reply.headers());
+        span.inject(traced::put);
+        return reply.withHeaders(traced);
+    }
+
+    /** The message of an error reply's {@code {"status","message"}} body. */
+    private static String errorMessage(StreamReply reply) {
+        try {
+            return JSON.readTree(reply.body()).path("message").asText("");
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    private StreamReply runUntraced(Message message, Map<String, String> headers) {
         JobRequest.Builder request = JobRequest.builder().method(METHOD).url(message.getSubject())
-                .headers(headers(message));
+                .headers(headers);
         String responseTo = "";
         if (gravEnvelope) {
             try {

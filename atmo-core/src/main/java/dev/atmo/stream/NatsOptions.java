@@ -1,5 +1,6 @@
 package dev.atmo.stream;
 
+import dev.atmo.trace.Tracing;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.function.Function;
@@ -11,9 +12,10 @@ import java.util.function.Function;
  * @param drainGrace  how long {@link NatsStreams#close()} lets in-flight messages finish
  * @param counter     told about every message in, result out and redelivery, for metrics
  * @param timers      the timer of each handler's messages, by the handler's subject
+ * @param tracing     where the span of each message goes; its context goes out on the results
  */
 public record NatsOptions(Duration connectWait, Duration drainGrace, StreamCounter counter,
-                          Function<String, MessageTimer> timers) {
+                          Function<String, MessageTimer> timers, Tracing tracing) {
     public static final Duration DEFAULT_CONNECT_WAIT = Duration.ofSeconds(10);
     public static final Duration DEFAULT_DRAIN_GRACE = Duration.ofSeconds(30);
 
@@ -22,6 +24,7 @@ public record NatsOptions(Duration connectWait, Duration drainGrace, StreamCount
         Objects.requireNonNull(drainGrace);
         Objects.requireNonNull(counter);
         Objects.requireNonNull(timers);
+        Objects.requireNonNull(tracing);
         if (connectWait.isNegative() || drainGrace.isNegative()) {
             throw new IllegalArgumentException("NATS waits cannot be negative");
         }
@@ -41,6 +44,7 @@ public record NatsOptions(Duration connectWait, Duration drainGrace, StreamCount
         private Duration drainGrace = DEFAULT_DRAIN_GRACE;
         private StreamCounter counter = StreamCounter.NONE;
         private Function<String, MessageTimer> timers = subject -> MessageTimer.NONE;
+        private Tracing tracing = Tracing.off();
 
         public Builder connectWait(Duration connectWait) {
             this.connectWait = connectWait;
@@ -63,8 +67,14 @@ public record NatsOptions(Duration connectWait, Duration drainGrace, StreamCount
             return this;
         }
 
+        /** Where the span of each message goes. */
+        public Builder tracing(Tracing tracing) {
+            this.tracing = tracing;
+            return this;
+        }
+
         public NatsOptions build() {
-            return new NatsOptions(connectWait, drainGrace, counter, timers);
+            return new NatsOptions(connectWait, drainGrace, counter, timers, tracing);
         }
     }
 }

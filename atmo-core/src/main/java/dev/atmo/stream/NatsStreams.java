@@ -5,6 +5,7 @@ import dev.atmo.directive.Handler;
 import dev.atmo.directive.NatsConnection;
 import dev.atmo.directive.Problem;
 import dev.atmo.sequence.Sequence;
+import dev.atmo.trace.Tracing;
 import io.nats.client.Connection;
 import java.time.Duration;
 import java.time.Instant;
@@ -30,6 +31,7 @@ public final class NatsStreams implements AutoCloseable {
     private final Duration drainGrace;
     private final StreamCounter counter;
     private final Function<String, MessageTimer> timers;
+    private final Tracing tracing;
     private final List<NatsSubscriber> subscribers = new ArrayList<>();
     private boolean closed;
 
@@ -38,6 +40,7 @@ public final class NatsStreams implements AutoCloseable {
         this.drainGrace = options.drainGrace();
         this.counter = options.counter();
         this.timers = options.timers();
+        this.tracing = options.tracing();
     }
 
     /** Whether the Directive has any handler for {@code start} to serve. */
@@ -102,7 +105,8 @@ public final class NatsStreams implements AutoCloseable {
             LOG.warn("{}: respondTo {} matches the handler's own subject, so every result is handled again",
                     handler.describe(), handler.respondTo().orElseThrow());
         }
-        MessageRunner runner = new MessageRunner(sequence, handler.gravEnvelope(), timers.apply(handler.subject()));
+        MessageRunner runner = new MessageRunner(sequence, handler.gravEnvelope(), timers.apply(handler.subject()),
+                tracing);
         NatsSubscriber subscriber = handler.jetStream().isPresent()
                 ? new JetStreamSubscriber(connection, handler, runner, counter)
                 : new CoreSubscriber(connection, handler, runner, counter);

@@ -30,6 +30,11 @@ record StreamReply(boolean completed, boolean retryable, int status, Map<String,
                 responseTo);
     }
 
+    /** This reply with other headers. */
+    StreamReply withHeaders(Map<String, String> headers) {
+        return new StreamReply(completed, retryable, status, headers, body, gravEnvelope, responseTo);
+    }
+
     /**
      * The message to publish on {@code subject}, or, when it is larger than the NATS server takes
      * ({@code maxPayload}, headers and data; not known while disconnected: 0 or less), an error reply in its

@@ -36,20 +36,11 @@ class ExercisersThroughTheServerTest {
     static void start() throws Exception {
         http = LoopbackHttp.start();
         GraphQlServer.serve(http, "ghp_test");
-        TestBundle.write(dir, """
-                authentication:
-                  domains:
-                    "%s":
-                      headerType: bearer
-                      value: ghp_test
-                connections:
-                  database:
-                    type: postgresql
-                    connectionString: postgresql://postgres@127.0.0.1:5432/test?sslmode=disable
+        TestBundle.write(dir, TestBundle.bearerAndPostgres(http.hostAndPort(), "ghp_test") + """
                 queries:
                   - name: sum
                     query: SELECT CAST($1 AS INT) + CAST($2 AS INT) AS total
-                """.formatted(http.hostAndPort()),
+                """,
                 "abi-a-rust", "abi-a-as", "abi-a-c", "abi-b-rust", "abi-b-as", "abi-b-c");
         Files.createDirectories(dir.resolve("static"));
         Files.writeString(dir.resolve("static/main.md"), "## hello");

@@ -27,6 +27,25 @@ final class TestBundle {
         }
     }
 
+    /**
+     * Directive sections for the exercisers' outbound calls: the GraphQL server's bearer {@code token} injected for
+     * {@code host}, and the machine's PostgreSQL as {@code connections.database}; a {@code connections} key of
+     * one's own can follow, indented as {@code database} is.
+     */
+    static String bearerAndPostgres(String host, String token) {
+        return """
+                authentication:
+                  domains:
+                    "%s":
+                      headerType: bearer
+                      value: %s
+                connections:
+                  database:
+                    type: postgresql
+                    connectionString: postgresql://postgres@127.0.0.1:5432/test?sslmode=disable
+                """.formatted(host, token);
+    }
+
     /** Writes the bundle into {@code dir}; {@code sections} is YAML appended to the Directive as written. */
     static Path write(Path dir, String sections, String... runnables) {
         StringBuilder directive = new StringBuilder("""

@@ -19,6 +19,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 
 /**
  * The platform threads guest code runs on, a bounded number of them behind a bounded queue.
@@ -110,6 +111,16 @@ public final class GuestThreads implements AutoCloseable {
      */
     public Outcome invoke(WasmRunnable runnable, byte[] input, Optional<GuestRequest> request,
                           Capabilities capabilities, long readySince) {
+        return invoke(runnable, input, request, capabilities, readySince, UnaryOperator.identity());
+    }
+
+    /**
+     * As {@link #invoke(WasmRunnable, byte[], Optional, Capabilities, long)}, with the job's run on its guest thread
+     * wrapped by {@code onGuestThread}: the caller's way to carry what is bound to its own thread (the trace it
+     * works in) to the thread that runs the guest and its host calls.
+     */
+    public Outcome invoke(WasmRunnable runnable, byte[] input, Optional<GuestRequest> request,
+                          Capabilities capabilities, long readySince, UnaryOperator<Runnable> onGuestThread) {
         Limits limits = runnable.limits();
         long deadlineAt = readySince + limits.deadline().toNanos();
         long startBy = Math.min(deadlineAt, readySince + limits.poolWait().toNanos());
@@ -119,7 +130,7 @@ public final class GuestThreads implements AutoCloseable {
         }
         Job job = new Job(runnable, input, request, capabilities, deadlineAt);
         try {
-            executor.execute(job);
+            executor.execute(onGuestThread.apply(job));
         } catch (RejectedExecutionException e) {
             runnable.pool().release();
             throw new GuestThreadsBusyException(runnable.name(), threads, executor.getQueue().size());

@@ -4,14 +4,17 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.IThrowableProxy;
 import ch.qos.logback.classic.spi.ThrowableProxyUtil;
 import ch.qos.logback.core.CoreConstants;
+import dev.atmo.trace.TraceContext;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.util.Map;
 
 /**
  * Text log lines, {@code 12:04:05.123 INFO  http - message}, then the stack trace of an exception if any:
- * the time of day in the local zone, the level padded to five, the logger's last name segment. Written by
+ * the time of day in the local zone, the level padded to five, the logger's last name segment. A line written
+ * while a span is current ends with {@code trace_id=... span_id=...}. Written by
  * hand rather than with a pattern layout because the request lines pass through here on every request;
  * the time of day is formatted once per second.
  */
@@ -38,12 +41,20 @@ final class TextLineEncoder extends LineEncoder {
         String logger = event.getLoggerName();
         out.append(' ').append(logger, logger.lastIndexOf('.') + 1, logger.length()).append(" - ");
         appendEscaped(out, message);
+        appendTrace(out, event.getMDCPropertyMap());
         out.append(CoreConstants.LINE_SEPARATOR);
         IThrowableProxy thrown = event.getThrowableProxy();
         if (thrown != null) {
             out.append(ThrowableProxyUtil.asString(thrown));
         }
         return out.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static void appendTrace(StringBuilder out, Map<String, String> mdc) {
+        String traceId = mdc == null ? null : mdc.get(TraceContext.MDC_TRACE_ID);
+        if (traceId != null) {
+            out.append(" trace_id=").append(traceId).append(" span_id=").append(mdc.get(TraceContext.MDC_SPAN_ID));
+        }
     }
 
     /**

@@ -7,12 +7,18 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
 import ch.qos.logback.classic.spi.LoggingEvent;
+import ch.qos.logback.classic.util.LogbackMDCAdapter;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class TextLineEncoderTest {
     private final LoggerContext context = new LoggerContext();
+
+    {
+        // as the backend's own context has: the encoder reads the MDC for trace ids
+        context.setMDCAdapter(new LogbackMDCAdapter());
+    }
 
     @Test
     void linesAreThoseOfTheEquivalentPattern() {
