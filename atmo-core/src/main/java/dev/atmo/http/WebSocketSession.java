@@ -1,6 +1,6 @@
 package dev.atmo.http;
 
-import dev.atmo.sequence.JobRequest;
+import dev.atmo.request.JobRequest;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandlerContext;

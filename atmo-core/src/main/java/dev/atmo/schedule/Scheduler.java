@@ -2,7 +2,7 @@ package dev.atmo.schedule;
 
 import dev.atmo.admin.AdminStatus;
 import dev.atmo.directive.Schedule;
-import dev.atmo.sequence.JobRequest;
+import dev.atmo.request.JobRequest;
 import dev.atmo.sequence.Sequence;
 import dev.atmo.sequence.SequenceException;
 import dev.atmo.sequence.SequenceResult;

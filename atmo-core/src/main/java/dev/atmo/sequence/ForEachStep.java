@@ -1,5 +1,6 @@
 package dev.atmo.sequence;
 
+import dev.atmo.request.JobRequest;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,5 +1,6 @@
 package dev.atmo.sequence;
 
+import dev.atmo.request.JobRequest;
 import dev.atmo.directive.CallSpec;
 import dev.atmo.directive.ForEach;
 import dev.atmo.directive.OnErr;

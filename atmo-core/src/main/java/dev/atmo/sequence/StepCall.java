@@ -1,5 +1,6 @@
 package dev.atmo.sequence;
 
+import dev.atmo.request.JobRequest;
 import java.util.Map;
 
 /**

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.atmo.http.Response;
 import dev.atmo.http.RouteHandler;
-import dev.atmo.sequence.JobRequest;
+import dev.atmo.request.JobRequest;
 import dev.atmo.sequence.Sequence;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

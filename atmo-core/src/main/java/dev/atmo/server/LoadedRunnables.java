@@ -7,7 +7,7 @@ import dev.atmo.bundle.RunnableModuleSource;
 import dev.atmo.directive.Directive;
 import dev.atmo.directive.Problem;
 import dev.atmo.directive.RunnableDecl;
-import dev.atmo.http.HeaderNames;
+import dev.atmo.request.HeaderNames;
 import dev.atmo.metrics.AtmoMetrics;
 import dev.atmo.sequence.RunnableIdentity;
 import dev.atmo.sequence.StepCall;

@@ -5,7 +5,7 @@ import dev.atmo.http.InFlight;
 import dev.atmo.http.Response;
 import dev.atmo.http.RouteHandler;
 import dev.atmo.metrics.AtmoMetrics;
-import dev.atmo.sequence.JobRequest;
+import dev.atmo.request.JobRequest;
 import io.micrometer.core.instrument.Counter;
 import java.time.Duration;
 import java.util.Optional;

@@ -9,7 +9,7 @@ import dev.atmo.http.RouteHandler;
 import dev.atmo.http.RouteLookup;
 import dev.atmo.http.Router;
 import dev.atmo.metrics.AtmoMetrics;
-import dev.atmo.sequence.JobRequest;
+import dev.atmo.request.JobRequest;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.Map;

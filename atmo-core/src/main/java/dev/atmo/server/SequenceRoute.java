@@ -1,9 +1,9 @@
 package dev.atmo.server;
 
-import dev.atmo.http.HeaderNames;
+import dev.atmo.request.HeaderNames;
 import dev.atmo.http.Response;
 import dev.atmo.http.RouteHandler;
-import dev.atmo.sequence.JobRequest;
+import dev.atmo.request.JobRequest;
 import dev.atmo.sequence.Sequence;
 import dev.atmo.sequence.SequenceException;
 import dev.atmo.sequence.SequenceResult;

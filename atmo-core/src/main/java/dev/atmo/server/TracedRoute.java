@@ -2,7 +2,7 @@ package dev.atmo.server;
 
 import dev.atmo.http.Response;
 import dev.atmo.http.RouteHandler;
-import dev.atmo.sequence.JobRequest;
+import dev.atmo.request.JobRequest;
 import dev.atmo.trace.TraceScope;
 import dev.atmo.trace.TraceSpan;
 import dev.atmo.trace.Tracing;

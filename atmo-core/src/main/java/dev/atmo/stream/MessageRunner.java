@@ -1,8 +1,8 @@
 package dev.atmo.stream;
 
-import dev.atmo.http.HeaderNames;
+import dev.atmo.request.HeaderNames;
 import dev.atmo.http.Response;
-import dev.atmo.sequence.JobRequest;
+import dev.atmo.request.JobRequest;
 import dev.atmo.sequence.Sequence;
 import dev.atmo.sequence.SequenceException;
 import dev.atmo.sequence.SequenceResult;

@@ -1,5 +1,6 @@
 package dev.atmo.http;
 
+import dev.atmo.request.JobRequest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -58,13 +59,13 @@ class BackPressureTest {
         AtomicLong served = new AtomicLong();
         RouteHandler handler = new RouteHandler() {
             @Override
-            public Response handle(dev.atmo.sequence.JobRequest request) {
+            public Response handle(JobRequest request) {
                 served.incrementAndGet();
                 return new Response(200, Map.of(), REPLY);
             }
 
             @Override
-            public java.util.Optional<Response> tryQuick(dev.atmo.sequence.JobRequest request) {
+            public java.util.Optional<Response> tryQuick(JobRequest request) {
                 return java.util.Optional.of(handle(request));
             }
         };

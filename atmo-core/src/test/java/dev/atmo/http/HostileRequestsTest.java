@@ -2,7 +2,7 @@ package dev.atmo.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.atmo.sequence.JobRequest;
+import dev.atmo.request.JobRequest;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -1,5 +1,6 @@
 package dev.atmo.http;
 
+import dev.atmo.request.HeaderNames;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;

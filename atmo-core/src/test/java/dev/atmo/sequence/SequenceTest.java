@@ -1,5 +1,6 @@
 package dev.atmo.sequence;
 
+import dev.atmo.request.JobRequest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,4 +1,4 @@
-package dev.atmo.http;
+package dev.atmo.request;
 
 import java.util.Locale;
 import java.util.Set;

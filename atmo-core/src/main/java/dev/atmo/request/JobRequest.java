@@ -1,6 +1,5 @@
-package dev.atmo.sequence;
+package dev.atmo.request;
 
-import dev.atmo.http.HeaderNames;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -92,7 +91,7 @@ public final class JobRequest {
      * token, a value with CR, LF, NUL or other control characters) and the framing and hop-by-hop headers the
      * server owns are left out, each with a warning naming the Runnable.
      */
-    synchronized void mergeResponseHeaders(String fn, Map<String, String> headers) {
+    public synchronized void mergeResponseHeaders(String fn, Map<String, String> headers) {
         headers.forEach((name, value) -> {
             if (!HeaderNames.validName(name) || !HeaderNames.validValue(value)) {
                 LOG.warn("request_id={} Runnable {} set response header {}: {}, left out", id, fn,
