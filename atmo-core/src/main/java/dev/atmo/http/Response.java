@@ -1,6 +1,6 @@
 package dev.atmo.http;
 
-import com.fasterxml.jackson.core.io.JsonStringEncoder;
+import dev.atmo.reply.Reply;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -14,9 +14,12 @@ public record Response(int status, Map<String, String> headers, byte[] body) {
 
     /** Atmo's error body {@code {"status":N,"message":"..."}} as {@code application/json}. */
     public static Response error(int status, String message) {
-        String escaped = new String(JsonStringEncoder.getInstance().quoteAsString(message));
-        byte[] body = ("{\"status\":" + status + ",\"message\":\"" + escaped + "\"}").getBytes(StandardCharsets.UTF_8);
-        return new Response(status, Map.of("Content-Type", "application/json"), body);
+        return of(Reply.error(status, message));
+    }
+
+    /** The response that sends a run's reply as it is. */
+    public static Response of(Reply reply) {
+        return new Response(reply.status(), reply.headers(), reply.body());
     }
 
     /** A plain-text body the way Go's {@code http.Error} writes one. */

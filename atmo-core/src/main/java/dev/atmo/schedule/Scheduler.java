@@ -2,6 +2,7 @@ package dev.atmo.schedule;
 
 import dev.atmo.admin.AdminStatus;
 import dev.atmo.directive.Schedule;
+import dev.atmo.reply.Replies;
 import dev.atmo.request.JobRequest;
 import dev.atmo.sequence.Sequence;
 import dev.atmo.sequence.SequenceException;
@@ -164,7 +165,7 @@ public final class Scheduler implements AutoCloseable {
                 span.error(failed.error().message());
                 LOG.warn("schedule {} returned an error: {} {}: {}", schedule.name(), failed.fn(),
                         failed.error().code(), failed.error().message());
-                return failed.fn() + " returned error " + failed.error().code() + ": " + failed.error().message();
+                return Replies.describe(failed);
             }
             return "ok";
         } catch (SequenceException e) {

@@ -7,8 +7,9 @@ import dev.atmo.bundle.RunnableModuleSource;
 import dev.atmo.directive.Directive;
 import dev.atmo.directive.Problem;
 import dev.atmo.directive.RunnableDecl;
-import dev.atmo.request.HeaderNames;
 import dev.atmo.metrics.AtmoMetrics;
+import dev.atmo.reply.Replies;
+import dev.atmo.request.HeaderNames;
 import dev.atmo.sequence.RunnableIdentity;
 import dev.atmo.sequence.StepCall;
 import dev.atmo.sequence.StepFailure;
@@ -230,14 +231,13 @@ public final class LoadedRunnables implements StepRunner, AutoCloseable {
                 outcome = "success";
             }
             return result;
-        } catch (InvocationTimeoutException e) {
-            outcome = "timeout";
-            throw failed(runnable, job.id(), failure(504, call, e, span));
-        } catch (PoolBusyException e) {
-            outcome = "busy";
-            throw failed(runnable, job.id(), failure(503, call, e, span));
         } catch (WasmException e) {
-            throw failed(runnable, job.id(), failure(500, call, e, span));
+            outcome = switch (e) {
+                case InvocationTimeoutException timeout -> "timeout";
+                case PoolBusyException busy -> "busy";
+                default -> "trap";
+            };
+            throw failed(runnable, job.id(), failure(call, e, span));
         } finally {
             if (ran) {
                 metrics.invocation(runnable.name(), outcome, Duration.ofNanos(System.nanoTime() - start));
@@ -264,9 +264,9 @@ public final class LoadedRunnables implements StepRunner, AutoCloseable {
                 .attribute("atmo.abi", runnable.abi().name()).attribute("atmo.invocation.quick", quick);
     }
 
-    private static StepFailure failure(int status, StepCall call, WasmException e, TraceSpan span) {
+    private static StepFailure failure(StepCall call, WasmException e, TraceSpan span) {
         span.error(e.getMessage());
-        return new StepFailure(status, "failed to execute fn " + call.fn() + ": " + e.getMessage(), e);
+        return new StepFailure(Replies.status(e), "failed to execute fn " + call.fn() + ": " + e.getMessage(), e);
     }
 
     /** ABI A sees Go-canonical header names, ABI B lower-cased ones. */

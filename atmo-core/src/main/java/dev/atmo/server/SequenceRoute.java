@@ -1,15 +1,12 @@
 package dev.atmo.server;
 
-import dev.atmo.request.HeaderNames;
 import dev.atmo.http.Response;
 import dev.atmo.http.RouteHandler;
+import dev.atmo.reply.Replies;
 import dev.atmo.request.JobRequest;
 import dev.atmo.sequence.Sequence;
 import dev.atmo.sequence.SequenceException;
 import dev.atmo.sequence.SequenceResult;
-import dev.atmo.sequence.StepFailure;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -51,29 +48,16 @@ final class SequenceRoute implements RouteHandler {
                 return Optional.empty();
             }
             result = ran.get();
-        } catch (StepFailure e) {
-            LOG.warn("request_id={} {}", request.id(), e.getMessage());
-            return Optional.of(Response.error(e.status(), e.getMessage()));
         } catch (SequenceException e) {
             LOG.warn("request_id={} {}", request.id(), e.getMessage());
-            return Optional.of(Response.error(500, e.getMessage()));
+            return Optional.of(Response.of(Replies.of(e)));
         }
-        return Optional.of(switch (result) {
-            case SequenceResult.Completed done -> success(done);
-            case SequenceResult.Failed failed -> {
-                int code = failed.error().code();
-                int status = failed.status();
-                LOG.info("request_id={} Runnable {} returned error {}: {}", request.id(), failed.fn(), code,
-                        failed.error().message());
-                yield Response.error(status, failed.error().message());
-            }
-        });
-    }
-
-    private static Response success(SequenceResult.Completed done) {
-        Map<String, String> headers = new LinkedHashMap<>();
-        done.responseHeaders().forEach((k, v) -> headers.put(HeaderNames.canonical(k), v));
-        headers.putIfAbsent("Content-Type", "application/octet-stream");
-        return new Response(200, headers, done.body());
+        if (result instanceof SequenceResult.Failed failed) {
+            LOG.info("request_id={} Runnable {}", request.id(), Replies.describe(failed));
+            return Optional.of(Response.of(Replies.of(result)));
+        }
+        Response response = Response.of(Replies.of(result));
+        return Optional.of(response.headers().containsKey("Content-Type") ? response
+                : response.withHeader("Content-Type", "application/octet-stream"));
     }
 }

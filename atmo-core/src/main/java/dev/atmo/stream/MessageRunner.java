@@ -1,13 +1,12 @@
 package dev.atmo.stream;
 
-import dev.atmo.request.HeaderNames;
-import dev.atmo.http.Response;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.atmo.reply.Replies;
+import dev.atmo.reply.Reply;
 import dev.atmo.request.JobRequest;
 import dev.atmo.sequence.Sequence;
 import dev.atmo.sequence.SequenceException;
 import dev.atmo.sequence.SequenceResult;
-import dev.atmo.sequence.StepFailure;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.atmo.trace.TraceScope;
 import dev.atmo.trace.TraceSpan;
 import dev.atmo.trace.Tracing;
@@ -95,7 +94,7 @@ final class MessageRunner {
                 responseTo = opened.uuid();
             } catch (IllegalArgumentException e) {
                 LOG.warn("subject={} rejected a message: {}", message.getSubject(), e.getMessage());
-                return StreamReply.failure(Response.error(400, e.getMessage()), false, true, "");
+                return StreamReply.failure(Reply.error(400, e.getMessage()), false, true, "");
             }
         } else {
             request.body(message.getData() == null ? new byte[0] : message.getData());
@@ -107,34 +106,25 @@ final class MessageRunner {
         SequenceResult result;
         try {
             result = sequence.run(request);
-        } catch (StepFailure e) {
-            return failure(request, e.status(), e.getMessage(), responseTo);
         } catch (SequenceException e) {
-            return failure(request, 500, e.getMessage(), responseTo);
+            LOG.warn("request_id={} subject={} {}", request.id(), request.url(), e.getMessage());
+            return StreamReply.failure(Replies.of(e), true, gravEnvelope, responseTo);
         } catch (RuntimeException e) {
             LOG.error("request_id={} subject={} steps failed unexpectedly", request.id(), request.url(), e);
-            return StreamReply.failure(Response.error(500, "steps failed: " + e), true, gravEnvelope, responseTo);
+            return StreamReply.failure(Reply.error(500, "steps failed: " + e), true, gravEnvelope, responseTo);
         }
+        Reply reply = Replies.of(result);
         return switch (result) {
             case SequenceResult.Completed done -> {
                 LOG.debug("request_id={} subject={} completed", request.id(), request.url());
-                Map<String, String> headers = new LinkedHashMap<>();
-                done.responseHeaders().forEach((k, v) -> headers.put(HeaderNames.canonical(k), v));
-                yield new StreamReply(true, false, 200, headers, done.body(), gravEnvelope, responseTo);
+                yield new StreamReply(true, false, reply.status(), reply.headers(), reply.body(), gravEnvelope,
+                        responseTo);
             }
             case SequenceResult.Failed failed -> {
-                int code = failed.error().code();
-                LOG.info("request_id={} subject={} Runnable {} returned error {}: {}", request.id(), request.url(),
-                        failed.fn(), code, failed.error().message());
-                yield StreamReply.failure(Response.error(failed.status(), failed.error().message()), true,
-                        gravEnvelope, responseTo);
+                LOG.info("request_id={} subject={} Runnable {}", request.id(), request.url(), Replies.describe(failed));
+                yield StreamReply.failure(reply, true, gravEnvelope, responseTo);
             }
         };
-    }
-
-    private StreamReply failure(JobRequest request, int status, String message, String responseTo) {
-        LOG.warn("request_id={} subject={} {}", request.id(), request.url(), message);
-        return StreamReply.failure(Response.error(status, message), true, gravEnvelope, responseTo);
     }
 
     /** NATS headers may repeat; a Runnable sees the first value of each, as with HTTP. */

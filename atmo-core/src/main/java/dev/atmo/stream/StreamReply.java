@@ -1,6 +1,6 @@
 package dev.atmo.stream;
 
-import dev.atmo.http.Response;
+import dev.atmo.reply.Reply;
 import io.nats.client.Message;
 import io.nats.client.impl.Headers;
 import io.nats.client.impl.NatsMessage;
@@ -25,7 +25,7 @@ record StreamReply(boolean completed, boolean retryable, int status, Map<String,
     /** The NATS header carrying the HTTP-style status of the outcome: 200, or the error's status. */
     static final String STATUS_HEADER = "Atmo-Status";
 
-    static StreamReply failure(Response error, boolean retryable, boolean gravEnvelope, String responseTo) {
+    static StreamReply failure(Reply error, boolean retryable, boolean gravEnvelope, String responseTo) {
         return new StreamReply(false, retryable, error.status(), error.headers(), error.body(), gravEnvelope,
                 responseTo);
     }
@@ -50,7 +50,7 @@ record StreamReply(boolean completed, boolean retryable, int status, Map<String,
         String text = "the result of " + body.length + " bytes is larger than the NATS server's max payload of "
                 + maxPayload + " bytes";
         LOG.warn("published an error in place of a result to {}: {}", subject, text);
-        return failure(Response.error(500, text), false, gravEnvelope, responseTo).to(subject);
+        return failure(Reply.error(500, text), false, gravEnvelope, responseTo).to(subject);
     }
 
     /** The message to publish on {@code subject}; an envelope's {@code msg_type} is that subject. */
