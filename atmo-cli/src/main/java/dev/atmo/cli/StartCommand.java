@@ -202,7 +202,7 @@ final class StartCommand implements Callable<Integer> {
     public Integer call() {
         ServerOptions options;
         try {
-            LoggingSetup.configure(logFormat, logLevel, Optional.ofNullable(logFile));
+            LoggingSetup.configure(logFormat, logLevel, Optional.ofNullable(logFile), Version.current());
             options = options();
         } catch (IllegalArgumentException e) {
             System.err.println("atmo: " + e.getMessage());

@@ -31,7 +31,7 @@ final class ValidateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         // the report is the output; the engine's informational lines would only interleave with it
-        LoggingSetup.configure(LoggingSetup.Format.TEXT, "warn", Optional.empty());
+        LoggingSetup.configure(LoggingSetup.Format.TEXT, "warn", Optional.empty(), Version.current());
         try {
             Bundle read = BundleCheck.read(bundle, modules.limits().build(), modules.forcedAbi());
             read.warnings().forEach(w -> System.out.println("warning: " + w));

@@ -14,7 +14,8 @@ public final class LogConfigurator extends ContextAwareBase implements Configura
     @Override
     public ExecutionStatus configure(LoggerContext context) {
         String level = Optional.ofNullable(System.getenv("ATMO_LOG_LEVEL")).orElse("info");
-        LoggingSetup.apply(context, LoggingSetup.Format.TEXT, level, Optional.empty());
+        // text lines name no version
+        LoggingSetup.apply(context, LoggingSetup.Format.TEXT, level, Optional.empty(), "");
         return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;
     }
 }

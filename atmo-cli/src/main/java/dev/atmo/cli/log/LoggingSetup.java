@@ -5,7 +5,6 @@ import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.Appender;
 import ch.qos.logback.core.encoder.Encoder;
-import dev.atmo.cli.Version;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Optional;
@@ -29,10 +28,11 @@ public final class LoggingSetup {
     /**
      * Replaces the current configuration.
      *
+     * @param version the version JSON lines name, as {@code atmo --version} prints it
      * @throws IllegalArgumentException if the log file cannot be opened
      */
-    public static void configure(Format format, String level, Optional<Path> file) {
-        apply((LoggerContext) LoggerFactory.getILoggerFactory(), format, level, file);
+    public static void configure(Format format, String level, Optional<Path> file, String version) {
+        apply((LoggerContext) LoggerFactory.getILoggerFactory(), format, level, file, version);
     }
 
     /** Writes every pending line now; called before the process exits. */
@@ -45,8 +45,8 @@ public final class LoggingSetup {
     }
 
     /** Configures a logging context; also the default configuration, before any option is read. */
-    static void apply(LoggerContext context, Format format, String level, Optional<Path> file) {
-        Encoder<ILoggingEvent> encoder = encoder(format, context);
+    static void apply(LoggerContext context, Format format, String level, Optional<Path> file, String version) {
+        Encoder<ILoggingEvent> encoder = encoder(format, context, version);
         BatchingAppender appender = file
                 .map(path -> BatchingAppender.toFile(encoder, path, BatchingAppender.FLUSH_INTERVAL))
                 .orElseGet(() -> BatchingAppender.toStandardOut(encoder, BatchingAppender.FLUSH_INTERVAL));
@@ -65,9 +65,9 @@ public final class LoggingSetup {
         root.addAppender(appender);
     }
 
-    private static Encoder<ILoggingEvent> encoder(Format format, LoggerContext context) {
+    private static Encoder<ILoggingEvent> encoder(Format format, LoggerContext context, String version) {
         if (format == Format.JSON) {
-            JsonLineEncoder json = new JsonLineEncoder(Version.current());
+            JsonLineEncoder json = new JsonLineEncoder(version);
             json.setContext(context);
             json.start();
             return json;
