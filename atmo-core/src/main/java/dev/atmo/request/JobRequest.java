@@ -1,8 +1,8 @@
 package dev.atmo.request;
 
+import dev.atmo.wasm.host.RequestFields;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
@@ -16,31 +16,25 @@ import org.slf4j.LoggerFactory;
  */
 public final class JobRequest {
     private static final Logger LOG = LoggerFactory.getLogger("dev.atmo.sequence");
-    private final String method;
-    private final String url;
-    private final String id;
-    private final byte[] body;
-    private final Map<String, String> headers;
-    private final Map<String, String> params;
+    private final RequestFields fields;
     private final Map<String, byte[]> state;
     private final Map<String, String> responseHeaders = new LinkedHashMap<>();
     private final long arrival;
 
-    private JobRequest(Builder b) {
-        this.arrival = b.arrival == UNSET ? System.nanoTime() : b.arrival;
-        this.method = b.method;
-        this.url = b.url;
-        this.id = b.id;
-        this.body = b.body;
-        this.headers = Map.copyOf(b.headers);
-        this.params = Map.copyOf(b.params);
-        this.state = new ConcurrentHashMap<>(b.state);
+    private JobRequest(RequestFields fields, long arrival) {
+        this.arrival = arrival;
+        this.fields = fields.id().isEmpty() ? fields.withId(randomId()) : fields;
+        this.state = new ConcurrentHashMap<>(fields.state());
     }
 
-    private static final long UNSET = Long.MIN_VALUE;
+    /** A builder of a request that arrives when it is built; the id defaults to a fresh random (version 4) UUID. */
+    public static RequestFields.Builder<JobRequest> builder() {
+        return new RequestFields.Builder<>(fields -> new JobRequest(fields, System.nanoTime()));
+    }
 
-    public static Builder builder() {
-        return new Builder();
+    /** As {@link #builder()}, for a request that arrived at {@code nanoTime}, a {@link System#nanoTime()} reading. */
+    public static RequestFields.Builder<JobRequest> arrivedAt(long nanoTime) {
+        return new RequestFields.Builder<>(fields -> new JobRequest(fields, nanoTime));
     }
 
     /**
@@ -51,29 +45,34 @@ public final class JobRequest {
         return arrival;
     }
 
+    /** The request as it arrived, with its id and its initial state. */
+    public RequestFields fields() {
+        return fields;
+    }
+
     public String method() {
-        return method;
+        return fields.method();
     }
 
     public String url() {
-        return url;
+        return fields.url();
     }
 
     public String id() {
-        return id;
+        return fields.id();
     }
 
     public byte[] body() {
-        return body;
+        return fields.body();
     }
 
     /** Request headers by the name the client sent, first value only. */
     public Map<String, String> headers() {
-        return headers;
+        return fields.headers();
     }
 
     public Map<String, String> params() {
-        return params;
+        return fields.params();
     }
 
     /** The live state; steps add their outputs here. */
@@ -94,11 +93,11 @@ public final class JobRequest {
     public synchronized void mergeResponseHeaders(String fn, Map<String, String> headers) {
         headers.forEach((name, value) -> {
             if (!HeaderNames.validName(name) || !HeaderNames.validValue(value)) {
-                LOG.warn("request_id={} Runnable {} set response header {}: {}, left out", id, fn,
+                LOG.warn("request_id={} Runnable {} set response header {}: {}, left out", id(), fn,
                         HeaderNames.printable(name), HeaderNames.validName(name)
                                 ? "its value has control characters" : "not a valid header name");
             } else if (HeaderNames.serverOwned(name)) {
-                LOG.warn("request_id={} Runnable {} set response header {}: the server sets it, left out", id, fn,
+                LOG.warn("request_id={} Runnable {} set response header {}: the server sets it, left out", id(), fn,
                         HeaderNames.printable(name));
             } else {
                 responseHeaders.put(name, value);
@@ -106,75 +105,15 @@ public final class JobRequest {
         });
     }
 
-    /** Builds a {@link JobRequest}; the id defaults to a fresh random (version 4) UUID. */
-    public static final class Builder {
-        private String method = "";
-        private String url = "";
-        private String id;
-        private byte[] body = new byte[0];
-        private Map<String, String> headers = Map.of();
-        private Map<String, String> params = Map.of();
-        private Map<String, byte[]> state = Map.of();
-        private long arrival = UNSET;
-
-        /** When the request arrived, a {@link System#nanoTime()} reading; by default when it is built. */
-        public Builder arrival(long nanoTime) {
-            this.arrival = nanoTime;
-            return this;
-        }
-
-        public Builder method(String method) {
-            this.method = Objects.requireNonNull(method);
-            return this;
-        }
-
-        public Builder url(String url) {
-            this.url = Objects.requireNonNull(url);
-            return this;
-        }
-
-        public Builder id(String id) {
-            this.id = Objects.requireNonNull(id);
-            return this;
-        }
-
-        public Builder body(byte[] body) {
-            this.body = Objects.requireNonNull(body);
-            return this;
-        }
-
-        public Builder headers(Map<String, String> headers) {
-            this.headers = Objects.requireNonNull(headers);
-            return this;
-        }
-
-        public Builder params(Map<String, String> params) {
-            this.params = Objects.requireNonNull(params);
-            return this;
-        }
-
-        public Builder state(Map<String, byte[]> state) {
-            this.state = Objects.requireNonNull(state);
-            return this;
-        }
-
-        public JobRequest build() {
-            if (id == null) {
-                id = randomId();
-            }
-            return new JobRequest(this);
-        }
-
-        /**
-         * A random (version 4) UUID from {@link ThreadLocalRandom}: request ids name requests in logs and for
-         * Runnables, they are not secrets, and {@link UUID#randomUUID()} costs a lock on the shared SecureRandom
-         * per request.
-         */
-        private static String randomId() {
-            ThreadLocalRandom random = ThreadLocalRandom.current();
-            long most = (random.nextLong() & ~0xF000L) | 0x4000L;
-            long least = (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
-            return new UUID(most, least).toString();
-        }
+    /**
+     * A random (version 4) UUID from {@link ThreadLocalRandom}: request ids name requests in logs and for
+     * Runnables, they are not secrets, and {@link UUID#randomUUID()} costs a lock on the shared SecureRandom
+     * per request.
+     */
+    private static String randomId() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        long most = (random.nextLong() & ~0xF000L) | 0x4000L;
+        long least = (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
+        return new UUID(most, least).toString();
     }
 }

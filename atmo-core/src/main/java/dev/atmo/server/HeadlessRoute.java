@@ -38,10 +38,8 @@ final class HeadlessRoute implements RouteHandler {
                 .findFirst().map(e -> parse(incoming, e.getKey(), e.getValue()));
         Map<String, byte[]> initial = new LinkedHashMap<>();
         state.forEach((k, v) -> initial.put(k, v.getBytes(StandardCharsets.UTF_8)));
-        JobRequest request = JobRequest.builder()
-                .method(incoming.method()).url(incoming.url()).id(incoming.id()).arrival(incoming.arrival())
-                .body(incoming.body())
-                .headers(incoming.headers()).params(params.orElse(incoming.params())).state(initial)
+        JobRequest request = JobRequest.arrivedAt(incoming.arrival()).from(incoming.fields())
+                .params(params.orElse(incoming.params())).state(initial)
                 .build();
         return SequenceRoute.respond(sequence, request)
                 .withHeader("X-Atmo-Requestid", request.id())

@@ -207,13 +207,8 @@ public final class LoadedRunnables implements StepRunner, AutoCloseable {
     private Optional<Outcome> invoke(WasmRunnable runnable, StepCall call, boolean quick,
                                      BiFunction<GuestRequest, TraceSpan, Optional<Outcome>> how) {
         var job = call.request();
-        GuestRequest request = GuestRequest.builder()
-                .method(job.method())
-                .url(job.url())
-                .id(job.id())
-                .body(job.body())
+        GuestRequest request = GuestRequest.builder().from(job.fields())
                 .headers(headersFor(runnable.abi(), job.headers()))
-                .params(job.params())
                 .state(call.state())
                 .build();
         long start = System.nanoTime();

@@ -10,6 +10,7 @@ import dev.atmo.sequence.SequenceResult;
 import dev.atmo.trace.TraceScope;
 import dev.atmo.trace.TraceSpan;
 import dev.atmo.trace.Tracing;
+import dev.atmo.wasm.host.RequestFields;
 import io.nats.client.Message;
 import java.io.IOException;
 import java.util.LinkedHashMap;
@@ -84,7 +85,7 @@ final class MessageRunner {
     }
 
     private StreamReply runUntraced(Message message, Map<String, String> headers) {
-        JobRequest.Builder request = JobRequest.builder().method(METHOD).url(message.getSubject())
+        RequestFields.Builder<JobRequest> request = JobRequest.builder().method(METHOD).url(message.getSubject())
                 .headers(headers);
         String responseTo = "";
         if (gravEnvelope) {

@@ -24,18 +24,19 @@ public final class GuestRequest {
     private boolean stateCopied;
     private final Map<String, String> responseHeaders = new LinkedHashMap<>();
 
-    private GuestRequest(Builder b) {
-        this.method = b.method;
-        this.url = b.url;
-        this.id = b.id;
-        this.body = b.body;
-        this.headers = Map.copyOf(b.headers);
-        this.params = Map.copyOf(b.params);
-        this.state = Map.copyOf(b.state);
+    private GuestRequest(RequestFields fields) {
+        this.method = fields.method();
+        this.url = fields.url();
+        this.id = fields.id();
+        this.body = fields.body();
+        this.headers = fields.headers();
+        this.params = fields.params();
+        this.state = fields.state();
     }
 
-    public static Builder builder() {
-        return new Builder();
+    /** A builder of a guest request; everything defaults to empty. */
+    public static RequestFields.Builder<GuestRequest> builder() {
+        return new RequestFields.Builder<>(GuestRequest::new);
     }
 
     public String method() {
@@ -108,58 +109,5 @@ public final class GuestRequest {
     /** Headers set by the guest with {@code resp_set_header}, in the order they were set. */
     public Map<String, String> responseHeaders() {
         return responseHeaders;
-    }
-
-    /** Builds a {@link GuestRequest}; everything defaults to empty. */
-    public static final class Builder {
-        private String method = "";
-        private String url = "";
-        private String id = "";
-        private byte[] body = new byte[0];
-        private Map<String, String> headers = Map.of();
-        private Map<String, String> params = Map.of();
-        private Map<String, byte[]> state = Map.of();
-
-        private Builder() {
-        }
-
-        public Builder method(String method) {
-            this.method = Objects.requireNonNull(method);
-            return this;
-        }
-
-        public Builder url(String url) {
-            this.url = Objects.requireNonNull(url);
-            return this;
-        }
-
-        public Builder id(String id) {
-            this.id = Objects.requireNonNull(id);
-            return this;
-        }
-
-        public Builder body(byte[] body) {
-            this.body = Objects.requireNonNull(body);
-            return this;
-        }
-
-        public Builder headers(Map<String, String> headers) {
-            this.headers = Objects.requireNonNull(headers);
-            return this;
-        }
-
-        public Builder params(Map<String, String> params) {
-            this.params = Objects.requireNonNull(params);
-            return this;
-        }
-
-        public Builder state(Map<String, byte[]> state) {
-            this.state = Objects.requireNonNull(state);
-            return this;
-        }
-
-        public GuestRequest build() {
-            return new GuestRequest(this);
-        }
     }
 }
