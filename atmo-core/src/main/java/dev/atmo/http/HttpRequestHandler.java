@@ -1,35 +1,22 @@
 package dev.atmo.http;
 
-import dev.atmo.request.HeaderNames;
 import dev.atmo.request.JobRequest;
 import io.netty.buffer.ByteBufUtil;
-import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFuture;
-import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.channel.group.ChannelGroup;
-import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.FullHttpRequest;
-import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
-import io.netty.handler.codec.http.HttpVersion;
-import io.netty.handler.codec.http.websocketx.WebSocketDecoderConfig;
-import io.netty.handler.codec.http.websocketx.WebSocketFrameAggregator;
-import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolConfig;
-import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
-import io.netty.handler.timeout.IdleStateHandler;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executor;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,19 +28,16 @@ import org.slf4j.LoggerFactory;
  */
 final class HttpRequestHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
     private static final Logger LOG = LoggerFactory.getLogger("dev.atmo.http");
-    private static final RefusedOrigins REFUSED_ORIGINS = new RefusedOrigins(Duration.ofSeconds(10));
     private static final int MAX_WAITING = 16;
     private final Supplier<Router<RouteHandler>> router;
-    private final WebSocketSettings websockets;
+    private final WebSocketUpgrade websockets;
     private final Executor workers;
-    private final ChannelGroup upgraded;
 
     HttpRequestHandler(Supplier<Router<RouteHandler>> router, WebSocketSettings websockets, Executor workers,
                        ChannelGroup upgraded) {
         this.router = router;
-        this.websockets = websockets;
+        this.websockets = new WebSocketUpgrade(websockets, upgraded);
         this.workers = workers;
-        this.upgraded = upgraded;
     }
 
     /**
@@ -118,27 +102,27 @@ final class HttpRequestHandler extends SimpleChannelInboundHandler<FullHttpReque
     private void serve(ChannelHandlerContext ctx, FullHttpRequest request) {
         boolean keepAlive = HttpUtil.isKeepAlive(request);
         if (!request.decoderResult().isSuccess()) {
-            write(ctx, Response.error(400, "malformed request: " + request.decoderResult().cause().getMessage()), false);
+            ResponseWriter.write(ctx, Response.error(400, "malformed request: " + request.decoderResult().cause().getMessage()), false);
             return;
         }
         String uri = request.uri();
         String method = request.method().name();
         String path = pathOf(uri);
         if (method.equals("GET") && request.headers().containsValue(HttpHeaderNames.UPGRADE, "websocket", true)
-                && websocketUpgrade(ctx, request, path)) {
+                && websockets.upgrade(ctx, request, path)) {
             return;
         }
         RouteLookup<RouteHandler> lookup = router.get().find(method, path);
         switch (lookup) {
             case RouteLookup.Found<RouteHandler> found -> dispatch(ctx, request, found, keepAlive);
-            case RouteLookup.Redirect<RouteHandler> redirect -> write(ctx, redirect(method, redirect.path(), uri), keepAlive);
+            case RouteLookup.Redirect<RouteHandler> redirect -> ResponseWriter.write(ctx, ResponseWriter.redirect(method, redirect.path(), uri), keepAlive);
             case RouteLookup.Options<RouteHandler> options ->
-                    write(ctx, new Response(200, Map.of("Allow", String.join(", ", options.allowed())), new byte[0]),
+                    ResponseWriter.write(ctx, new Response(200, Map.of("Allow", String.join(", ", options.allowed())), new byte[0]),
                             keepAlive);
-            case RouteLookup.MethodNotAllowed<RouteHandler> notAllowed -> write(ctx, Response.plain(405,
+            case RouteLookup.MethodNotAllowed<RouteHandler> notAllowed -> ResponseWriter.write(ctx, Response.plain(405,
                     "Method Not Allowed", Map.of("Allow", String.join(", ", notAllowed.allowed()))), keepAlive);
             case RouteLookup.NotFound<RouteHandler> notFound ->
-                    write(ctx, Response.plain(404, "404 page not found", Map.of()), keepAlive);
+                    ResponseWriter.write(ctx, Response.plain(404, "404 page not found", Map.of()), keepAlive);
         }
     }
 
@@ -209,75 +193,7 @@ final class HttpRequestHandler extends SimpleChannelInboundHandler<FullHttpReque
                     + HttpResponseStatus.valueOf(response.status()).reasonPhrase() + ") in "
                     + (System.nanoTime() - start) / 1_000_000 + " ms request_id=" + job.id());
         }
-        return write(ctx, response, keepAlive);
-    }
-
-    /** Hands a websocket upgrade to Netty's protocol handler and this connection to a session; false if no route. */
-    private boolean websocketUpgrade(ChannelHandlerContext ctx, FullHttpRequest request, String path) {
-        if (!(websockets.routes().get().find("GET", path) instanceof RouteLookup.Found<WebSocketEndpoint> found)) {
-            return false;
-        }
-        WebSocketEndpoint endpoint = found.handler();
-        String origin = request.headers().get(HttpHeaderNames.ORIGIN);
-        String host = request.headers().get(HttpHeaderNames.HOST);
-        if (!endpoint.originAllowed(origin, host)) {
-            REFUSED_ORIGINS.refused(path, origin, host);
-            write(ctx, Response.plain(403, "Forbidden: origin not allowed", Map.of()), false);
-            return true;
-        }
-        var config = WebSocketServerProtocolConfig.newBuilder()
-                .websocketPath(path).checkStartsWith(false).handleCloseFrames(true)
-                .decoderConfig(WebSocketDecoderConfig.newBuilder()
-                        .maxFramePayloadLength(websockets.maxFrameBytes()).allowExtensions(false).build())
-                .build();
-        long idle = websockets.idleTimeout().toMillis();
-        ctx.pipeline().addAfter(ctx.name(), "ws-protocol",
-                        new WebSocketServerProtocolHandler(config))
-                .addAfter("ws-protocol", "ws-idle", new IdleStateHandler(idle, 0, 0,
-                        TimeUnit.MILLISECONDS))
-                .addAfter("ws-idle", "ws-aggregator",
-                        new WebSocketFrameAggregator(websockets.maxFrameBytes()))
-                .addAfter("ws-aggregator", "ws-session", new WebSocketSession(endpoint, request.uri(),
-                        traceHeaders(request)));
-        upgraded.add(ctx.channel());
-        RequestTimeouts.remove(ctx.pipeline());
-        ctx.fireChannelRead(request.retain());
-        ctx.pipeline().remove(this);
-        return true;
-    }
-
-    /**
-     * The W3C trace context headers of a websocket upgrade: every message of the connection carries them, so the
-     * messages' traces continue the one the upgrade was part of.
-     */
-    private static Map<String, String> traceHeaders(FullHttpRequest request) {
-        Map<String, String> trace = new LinkedHashMap<>();
-        for (String name : new String[] {"traceparent", "tracestate"}) {
-            String value = request.headers().get(name);
-            if (value != null) {
-                trace.put(name, value);
-            }
-        }
-        return trace;
-    }
-
-    private static Response redirect(String method, String path, String uri) {
-        int q = uri.indexOf('?');
-        String location = q < 0 ? path : path + uri.substring(q);
-        if (!HeaderNames.validValue(location)) {
-            return Response.error(400, "invalid request path: it contains control characters");
-        }
-        int code = method.equals("GET") ? 301 : 307;
-        Map<String, String> headers = new LinkedHashMap<>();
-        headers.put("Location", location);
-        byte[] body = new byte[0];
-        if (method.equals("GET") || method.equals("HEAD")) {
-            headers.put("Content-Type", "text/html; charset=utf-8");
-            String text = code == 301 ? "Moved Permanently" : "Temporary Redirect";
-            body = ("<a href=\"" + location.replace("\"", "&#34;") + "\">" + text + "</a>.\n\n")
-                    .getBytes(StandardCharsets.UTF_8);
-        }
-        return new Response(code, headers, body);
+        return ResponseWriter.write(ctx, response, keepAlive);
     }
 
     static String pathOf(String uri) {
@@ -300,33 +216,6 @@ final class HttpRequestHandler extends SimpleChannelInboundHandler<FullHttpReque
         } catch (IllegalArgumentException e) {
             return raw;
         }
-    }
-
-    /**
-     * Writes a response. Framing and hop-by-hop headers are the server's: any the response carries are left
-     * out, and a header Netty would refuse (control characters, an empty name) is left out with a warning
-     * rather than failing the answer.
-     */
-    private static ChannelFuture write(ChannelHandlerContext ctx, Response response, boolean keepAlive) {
-        FullHttpResponse out = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
-                HttpResponseStatus.valueOf(response.status()), Unpooled.wrappedBuffer(response.body()));
-        response.headers().forEach((k, v) -> {
-            if (HeaderNames.serverOwned(k)) {
-                return;
-            }
-            try {
-                out.headers().set(k, v);
-            } catch (IllegalArgumentException e) {
-                LOG.warn("response header {} left out: {}", HeaderNames.printable(k), e.getMessage());
-            }
-        });
-        out.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, response.body().length);
-        HttpUtil.setKeepAlive(out, keepAlive);
-        var future = ctx.writeAndFlush(out);
-        if (!keepAlive) {
-            future.addListener(ChannelFutureListener.CLOSE);
-        }
-        return future;
     }
 
     @Override
