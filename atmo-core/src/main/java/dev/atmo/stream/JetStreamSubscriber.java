@@ -2,21 +2,11 @@ package dev.atmo.stream;
 
 import io.nats.client.Connection;
 import io.nats.client.JetStream;
-import io.nats.client.JetStreamApiException;
-import io.nats.client.JetStreamManagement;
 import io.nats.client.JetStreamSubscription;
 import io.nats.client.Message;
-import io.nats.client.PullSubscribeOptions;
-import io.nats.client.api.AckPolicy;
-import io.nats.client.api.ConsumerConfiguration;
-import io.nats.client.api.DeliverPolicy;
-import io.nats.client.api.StorageType;
-import io.nats.client.api.StreamConfiguration;
-import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Iterator;
-import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -26,16 +16,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A handler consuming a JetStream stream through a durable pull consumer with explicit acknowledgement. It
- * asks the server for only as many messages as it has free slots; a message is acknowledged after its steps
+ * A handler consuming a JetStream stream through a durable pull consumer ({@link JetStreamSetup}) with explicit
+ * acknowledgement: this class is the pull loop and the settling of each message. It asks the server for only as many messages as it has free slots; a message is acknowledged after its steps
  * complete and its result is published, negatively acknowledged (redelivered after a short, growing delay)
- * when they fail, and terminated after {@code maxDeliver} deliveries. Several processes sharing the durable
+ * when they fail, and terminated after {@code maxDeliver} deliveries. Results go out through a {@link
+ * ResultPublisher}. Several processes sharing the durable
  * consumer split the stream's messages.
  */
 final class JetStreamSubscriber implements NatsSubscriber {
     private static final Logger LOG = LoggerFactory.getLogger("dev.atmo.stream");
-    private static final int STREAM_NOT_FOUND = 10059;
-    private static final int STREAM_NAME_IN_USE = 10058;
     private static final int MAX_BATCH = 256;
     private static final Duration PULL_WAIT = Duration.ofSeconds(1);
     private static final Duration ACK_TIMEOUT = Duration.ofSeconds(2);
@@ -43,8 +32,7 @@ final class JetStreamSubscriber implements NatsSubscriber {
     private static final Duration ACK_RETRY = Duration.ofMillis(500);
     private static final Duration NAK_STEP = Duration.ofMillis(250);
     private static final Duration NAK_MAX = Duration.ofSeconds(5);
-    private static final Duration ACK_WAIT = Duration.ofSeconds(30);
-    private static final Duration PROGRESS_EVERY = ACK_WAIT.dividedBy(3);
+    private static final Duration PROGRESS_EVERY = JetStreamSetup.ACK_WAIT.dividedBy(3);
 
     private final Connection connection;
     private final NatsHandlerSettings settings;
@@ -55,9 +43,7 @@ final class JetStreamSubscriber implements NatsSubscriber {
     private final ScheduledExecutorService progress = Executors.newSingleThreadScheduledExecutor(
             Thread.ofVirtual().name("nats-progress").factory());
     private volatile boolean running = true;
-    private JetStreamManagement management;
-    private JetStream jetStream;
-    private volatile boolean respondToCaptured;
+    private ResultPublisher results;
     private JetStreamSubscription subscription;
     private Thread puller;
 
@@ -73,47 +59,13 @@ final class JetStreamSubscriber implements NatsSubscriber {
 
     @Override
     public void start() {
-        try {
-            management = connection.jetStreamManagement();
-            ensureStream();
-            ConsumerConfiguration.Builder consumer = ConsumerConfiguration.builder().durable(js.durable())
-                    .ackPolicy(AckPolicy.Explicit).ackWait(ACK_WAIT).deliverPolicy(DeliverPolicy.All)
-                    .maxDeliver(js.maxDeliver())
-                    .filterSubject(settings.subject());
-            if (settings.ordered()) {
-                consumer.maxAckPending(1);
-            }
-            management.addOrUpdateConsumer(js.stream(), consumer.build());
-            jetStream = connection.jetStream();
-            subscription = jetStream.subscribe(settings.subject(), PullSubscribeOptions.bind(js.stream(), js.durable()));
-            respondToCaptured = settings.respondTo().flatMap(this::captured).orElse(false);
-        } catch (IOException | JetStreamApiException | RuntimeException e) {
-            throw new StreamException(settings.describe() + ": cannot consume from JetStream stream " + js.stream()
-                    + " with durable consumer " + js.durable() + ": " + e.getMessage(), e);
-        }
+        JetStreamSetup.Bound bound = JetStreamSetup.bind(connection, settings);
+        subscription = bound.subscription();
+        results = new ResultPublisher(connection, bound, settings, counter);
         puller = Thread.ofVirtual().name("nats-pull-" + js.durable()).start(this::pull);
         LOG.info("stream handler consuming NATS subject {} from JetStream stream {} (durable {}, up to {} at once,"
                 + " at most {} deliveries)", settings.subject(), js.stream(), js.durable(), slots.bound(),
                 js.maxDeliver());
-    }
-
-    private void ensureStream() throws IOException, JetStreamApiException {
-        try {
-            management.getStreamInfo(js.stream());
-        } catch (JetStreamApiException e) {
-            if (e.getApiErrorCode() != STREAM_NOT_FOUND) {
-                throw e;
-            }
-            try {
-                management.addStream(StreamConfiguration.builder().name(js.stream()).subjects(settings.subject())
-                        .storageType(StorageType.File).build());
-                LOG.info("created JetStream stream {} for subject {}", js.stream(), settings.subject());
-            } catch (JetStreamApiException raced) {
-                if (raced.getApiErrorCode() != STREAM_NAME_IN_USE) {
-                    throw raced;
-                }
-            }
-        }
     }
 
     private void pull() {
@@ -168,13 +120,13 @@ final class JetStreamSubscriber implements NatsSubscriber {
         long delivered = message.metaData().deliveredCount();
         try {
             if (reply.completed()) {
-                if (publish(reply)) {
+                if (results.publish(reply)) {
                     acknowledge(message);
                 } else {
                     redeliver(message, delivered);
                 }
             } else if (!reply.retryable() || delivered >= js.maxDeliver()) {
-                publish(reply);
+                results.publish(reply);
                 message.term();
                 LOG.warn("subject={} message {} of stream {} failed on delivery {} of {} and is given up",
                         message.getSubject(), message.metaData().streamSequence(), js.stream(), delivered,
@@ -219,51 +171,6 @@ final class JetStreamSubscriber implements NatsSubscriber {
         Duration delay = NAK_STEP.multipliedBy(Math.max(1, delivered));
         message.nakWithDelay(delay.compareTo(NAK_MAX) > 0 ? NAK_MAX : delay);
         counter.count(settings.subject(), StreamCounter.REDELIVERED);
-    }
-
-    /**
-     * Publishes to {@code respondTo}: through JetStream when a stream captures the subject, so the stream
-     * confirms it has the result, and through core NATS otherwise.
-     */
-    private boolean publish(StreamReply reply) {
-        if (settings.respondTo().isEmpty()) {
-            return true;
-        }
-        boolean sent = send(settings.respondTo().get(), reply);
-        if (sent) {
-            counter.count(settings.subject(), StreamCounter.OUT);
-        }
-        return sent;
-    }
-
-    private boolean send(String subject, StreamReply reply) {
-        if (!respondToCaptured) {
-            connection.publish(reply.to(subject, connection.getMaxPayload()));
-            return true;
-        }
-        try {
-            jetStream.publish(reply.to(subject, connection.getMaxPayload()));
-            return true;
-        } catch (IOException | JetStreamApiException e) {
-            if (!captured(subject).orElse(true)) {
-                respondToCaptured = false;
-                LOG.info("subject={} no stream captures {} any more; results go out through core NATS",
-                        settings.subject(), subject);
-                connection.publish(reply.to(subject, connection.getMaxPayload()));
-                return true;
-            }
-            LOG.warn("subject={} could not publish the result to {}: {}", settings.subject(), subject, e.getMessage());
-            return false;
-        }
-    }
-
-    /** Whether a stream captures the subject; empty when the server cannot say right now. */
-    private Optional<Boolean> captured(String subject) {
-        try {
-            return Optional.of(!management.getStreamNames(subject).isEmpty());
-        } catch (IOException | JetStreamApiException | RuntimeException e) {
-            return Optional.empty();
-        }
     }
 
     /** Acknowledges and waits for the server to confirm, retrying while the connection recovers. */
