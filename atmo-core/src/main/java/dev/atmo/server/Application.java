@@ -6,9 +6,7 @@ import dev.atmo.bundle.Bundle;
 import dev.atmo.bundle.BundleReader;
 import dev.atmo.capability.CapabilitySet;
 import dev.atmo.directive.Directive;
-import dev.atmo.directive.Handler;
 import dev.atmo.directive.Problem;
-import dev.atmo.directive.RunnableDecl;
 import dev.atmo.directive.Step;
 import dev.atmo.http.InFlight;
 import dev.atmo.http.RouteHandler;
@@ -27,7 +25,6 @@ import dev.atmo.wasm.cache.ModuleCache;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -102,58 +99,13 @@ final class Application implements AutoCloseable {
         runnables = LoadedRunnables.load(bundle, options.engineMode(), options.limits(), options.abi(), moduleCache,
                 capabilitySet.capabilities(), metrics, activity, guests, tracing);
         Directive directive = bundle.directive();
-        Router.Builder<RouteHandler> all = options.headless() ? headlessRoutes(directive) : handlerRoutes(directive);
+        RouteTables tables = new RouteTables(this::sequence, metrics, inFlight, activity, tracing);
+        Router.Builder<RouteHandler> all = tables.requests(directive, options.headless());
         Router<RouteHandler> user = all.build();
         operations.ifPresent(ops -> ops.addTo(all, user));
         routes = all.build();
-        websockets = websocketRoutes(directive);
+        websockets = tables.websockets(directive, options.headless());
         LOG.info("loaded bundle from {}: {} Runnables", options.bundle(), runnables.all().size());
-    }
-
-    private Router.Builder<RouteHandler> handlerRoutes(Directive directive) {
-        Router.Builder<RouteHandler> routes = Router.builder();
-        for (Handler handler : directive.handlers()) {
-            if (handler.isRequest()) {
-                routes.add(handler.method(), handler.resource(), metered(handler.method(), handler.resource(),
-                        new SequenceRoute(sequence(handler.steps(), handler.response()))));
-            }
-        }
-        return routes;
-    }
-
-    private Router.Builder<RouteHandler> headlessRoutes(Directive directive) {
-        Router.Builder<RouteHandler> routes = Router.builder();
-        for (RunnableDecl runnable : directive.runnables()) {
-            String fqfn = directive.fqfnOf(runnable).toString();
-            String path = directive.fqfnOf(runnable).headlessPath();
-            Step step = Step.fn(fqfn, "", Map.of(), null, null);
-            routes.add("POST", path, metered("POST", path,
-                    new HeadlessRoute(sequence(List.of(step), Optional.empty()))));
-        }
-        return routes;
-    }
-
-    private Router<WebSocketEndpoint> websocketRoutes(Directive directive) {
-        Router.Builder<WebSocketEndpoint> routes = Router.builder();
-        if (options.headless()) {
-            return routes.build();
-        }
-        for (Handler handler : directive.handlers()) {
-            if (handler.isWebsocketStream()) {
-                List<String> origins = List.of(handler.extensions().getOrDefault("allowedOrigins", "").split(","))
-                        .stream().map(String::trim).filter(o -> !o.isEmpty()).toList();
-                routes.add("GET", handler.resource(), new WebSocketEndpoint(metered("STREAM", handler.resource(),
-                        new SequenceRoute(sequence(handler.steps(), handler.response()))), origins));
-            }
-        }
-        return routes.build();
-    }
-
-    /** The route measured, and traced when traces are on (the span is then current while it is measured). */
-    private RouteHandler metered(String method, String pattern, RouteHandler route) {
-        RouteHandler measured = new MeteredRoute(method, pattern, route, metrics, inFlight,
-                activity.route(method, pattern));
-        return tracing.enabled() ? new TracedRoute(method, pattern, measured, tracing) : measured;
     }
 
     Sequence sequence(List<Step> steps, Optional<String> response) {
