@@ -21,7 +21,7 @@ final class ModuleSettings {
 
     /** Limits with the memory cap applied; further limits are set on the returned builder. */
     Limits.Builder limits() {
-        return Limits.builder().withMaxMemoryPages(Math.max(1, Math.min(65536, maxMemoryMib * 16)));
+        return Limits.builder().maxMemoryPages(Math.max(1, Math.min(65536, maxMemoryMib * 16)));
     }
 
     /** The forced generation, if any. */

@@ -288,13 +288,13 @@ final class StartCommand implements Callable<Integer> {
 
     ServerOptions options() {
         Limits.Builder limits = modules.limits()
-                .withDeadline(Duration.ofMillis((long) (timeoutSeconds * 1000)));
+                .deadline(Duration.ofMillis((long) (timeoutSeconds * 1000)));
         if (quickBudgetMs < 0) {
             throw new IllegalArgumentException("--quick-budget-ms must not be negative, got " + quickBudgetMs);
         }
-        limits.withQuickBudget(Duration.ofMillis(quickBudgetMs));
+        limits.quickBudget(Duration.ofMillis(quickBudgetMs));
         if (instances > 0) {
-            limits.withMaxInstances(instances);
+            limits.maxInstances(instances);
         }
         Optional<AbiVersion> forced = modules.forcedAbi();
         if ((tlsCert == null) != (tlsKey == null)) {

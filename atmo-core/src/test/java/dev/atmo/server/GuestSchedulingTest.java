@@ -80,7 +80,7 @@ class GuestSchedulingTest {
         writeBundle(dir);
         int loopers = 4 * CORES;
         try (AtmoServer server = AtmoServer.start(TestServers.options(dir.toString())
-                .limits(Limits.builder().withDeadline(DEADLINE).build()).build());
+                .limits(Limits.builder().deadline(DEADLINE).build()).build());
              ExecutorService clients = Executors.newVirtualThreadPerTaskExecutor()) {
             List<CompletableFuture<Timed>> looping = new ArrayList<>();
             for (int i = 0; i < loopers; i++) {
@@ -129,8 +129,8 @@ class GuestSchedulingTest {
         writeBundle(dir);
         Duration poolWait = Duration.ofMillis(500);
         try (AtmoServer server = AtmoServer.start(TestServers.options(dir.toString())
-                .limits(Limits.builder().withDeadline(Duration.ofSeconds(6)).withMaxInstances(CORES)
-                        .withPoolWait(poolWait).build()).build());
+                .limits(Limits.builder().deadline(Duration.ofSeconds(6)).maxInstances(CORES)
+                        .poolWait(poolWait).build()).build());
              ExecutorService clients = Executors.newVirtualThreadPerTaskExecutor()) {
             List<CompletableFuture<Timed>> looping = new ArrayList<>();
             for (int i = 0; i < CORES; i++) {

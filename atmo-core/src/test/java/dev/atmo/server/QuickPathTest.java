@@ -23,9 +23,9 @@ class QuickPathTest {
     @BeforeAll
     static void start() {
         inPlace = AtmoServer.start(TestServers.options(BUNDLE).runSchedules(false)
-                .limits(Limits.builder().withQuickBudget(Duration.ofMillis(20)).build()).build());
+                .limits(Limits.builder().quickBudget(Duration.ofMillis(20)).build()).build());
         threaded = AtmoServer.start(TestServers.options(BUNDLE).runSchedules(false)
-                .limits(Limits.builder().withQuickBudget(Duration.ZERO).build()).build());
+                .limits(Limits.builder().quickBudget(Duration.ZERO).build()).build());
     }
 
     @AfterAll

@@ -19,7 +19,7 @@ class ServerLimitsTest {
     static void start() {
         server = AtmoServer.start(TestServers.options("testdata/bundles/example-project")
                 .runSchedules(false).maxBodyBytes(1024)
-                .limits(Limits.builder().withDeadline(Duration.ofSeconds(5)).build()).build());
+                .limits(Limits.builder().deadline(Duration.ofSeconds(5)).build()).build());
     }
 
     @AfterAll

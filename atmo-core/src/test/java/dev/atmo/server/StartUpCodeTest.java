@@ -47,7 +47,7 @@ class StartUpCodeTest {
 
     static ServerOptions.Builder options(Path dir, Duration deadline) {
         return ServerOptions.builder().bundle(dir).host("127.0.0.1").port(0)
-                .limits(Limits.builder().withDeadline(deadline).build());
+                .limits(Limits.builder().deadline(deadline).build());
     }
 
     @Test

@@ -60,9 +60,9 @@ public record Limits(Duration deadline, int maxMemoryPages, int maxInstances, in
     }
 
     public Builder toBuilder() {
-        return new Builder().withDeadline(deadline).withMaxMemoryPages(maxMemoryPages)
-                .withMaxInstances(maxInstances).withPrewarm(prewarm).withPoolWait(poolWait)
-                .withQuickBudget(quickBudget);
+        return new Builder().deadline(deadline).maxMemoryPages(maxMemoryPages)
+                .maxInstances(maxInstances).prewarm(prewarm).poolWait(poolWait)
+                .quickBudget(quickBudget);
     }
 
     /** Builds {@link Limits}; every option starts at its documented default. */
@@ -77,32 +77,32 @@ public record Limits(Duration deadline, int maxMemoryPages, int maxInstances, in
         private Builder() {
         }
 
-        public Builder withDeadline(Duration deadline) {
+        public Builder deadline(Duration deadline) {
             this.deadline = deadline;
             return this;
         }
 
-        public Builder withMaxMemoryPages(int pages) {
+        public Builder maxMemoryPages(int pages) {
             this.maxMemoryPages = pages;
             return this;
         }
 
-        public Builder withMaxInstances(int instances) {
+        public Builder maxInstances(int instances) {
             this.maxInstances = instances;
             return this;
         }
 
-        public Builder withPrewarm(int prewarm) {
+        public Builder prewarm(int prewarm) {
             this.prewarm = prewarm;
             return this;
         }
 
-        public Builder withPoolWait(Duration poolWait) {
+        public Builder poolWait(Duration poolWait) {
             this.poolWait = poolWait;
             return this;
         }
 
-        public Builder withQuickBudget(Duration quickBudget) {
+        public Builder quickBudget(Duration quickBudget) {
             this.quickBudget = quickBudget;
             return this;
         }

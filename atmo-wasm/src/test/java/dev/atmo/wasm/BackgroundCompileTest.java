@@ -21,7 +21,7 @@ class BackgroundCompileTest {
         // about 2 MiB of code: compiling it takes long enough that the first jobs are surely interpreted
         byte[] big = Files.readAllBytes(RepositoryRoot.resolve("bench/startup/big-rs/big.wasm"));
         ModuleOptions options = ModuleOptions.of("big").withMode(EngineMode.COMPILER_IN_BACKGROUND)
-                .withLimits(Limits.builder().withMaxInstances(1).build());
+                .withLimits(Limits.builder().maxInstances(1).build());
         try (WasmRunnable runnable = WasmRunnable.load(big, options, new Slf4jGuestLog())) {
             assertThat(runnable.runsCompiledCode()).isFalse();
             assertThat(WasmRunnableTest.run(runnable, "early")).isEqualTo("hello early");

@@ -38,7 +38,7 @@ class GuestThreadsTest {
 
     @Test
     void aLoopingGuestIsStoppedOnItsGuestThreadAndItsInstanceDiscarded() {
-        Limits limits = Limits.builder().withDeadline(Duration.ofMillis(300)).withMaxInstances(1).build();
+        Limits limits = Limits.builder().deadline(Duration.ofMillis(300)).maxInstances(1).build();
         try (GuestThreads guests = GuestThreads.start(2);
              WasmRunnable spin = WasmRunnableTest.load("spin-wat", limits, EngineMode.COMPILER)) {
             assertThatThrownBy(() -> invoke(guests, spin, "spin forever", System.nanoTime()))
@@ -55,7 +55,7 @@ class GuestThreadsTest {
 
     @Test
     void aJobReadySinceLongerThanItsDeadlineTimesOutWithoutRunning() {
-        Limits limits = Limits.builder().withDeadline(Duration.ofMillis(300)).build();
+        Limits limits = Limits.builder().deadline(Duration.ofMillis(300)).build();
         try (GuestThreads guests = GuestThreads.start(2);
              WasmRunnable echo = WasmRunnableTest.load("echo-wat", limits, EngineMode.COMPILER)) {
             long arrivedLongAgo = System.nanoTime() - TimeUnit.SECONDS.toNanos(1);
@@ -68,8 +68,8 @@ class GuestThreadsTest {
 
     @Test
     void aJobThatGetsNoGuestThreadWithinThePoolWaitIsBusy() throws Exception {
-        Limits limits = Limits.builder().withDeadline(Duration.ofSeconds(3)).withMaxInstances(2)
-                .withPoolWait(Duration.ofMillis(300)).build();
+        Limits limits = Limits.builder().deadline(Duration.ofSeconds(3)).maxInstances(2)
+                .poolWait(Duration.ofMillis(300)).build();
         try (GuestThreads guests = GuestThreads.start(1);
              WasmRunnable spin = WasmRunnableTest.load("spin-wat", limits, EngineMode.COMPILER)) {
             CompletableFuture<Throwable> looping = CompletableFuture.supplyAsync(() -> {
@@ -93,7 +93,7 @@ class GuestThreadsTest {
 
     @Test
     void interruptingTheCallerStopsItsGuest() throws Exception {
-        Limits limits = Limits.builder().withDeadline(Duration.ofSeconds(60)).build();
+        Limits limits = Limits.builder().deadline(Duration.ofSeconds(60)).build();
         try (GuestThreads guests = GuestThreads.start(2);
              WasmRunnable spin = WasmRunnableTest.load("spin-wat", limits, EngineMode.COMPILER)) {
             CompletableFuture<Throwable> failure = new CompletableFuture<>();

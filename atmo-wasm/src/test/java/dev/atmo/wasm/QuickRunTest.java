@@ -36,7 +36,7 @@ class QuickRunTest {
 
     @Test
     void aRunPastTheBudgetIsStoppedLeavesNoInterruptAndPausesQuickRuns() {
-        Limits limits = Limits.builder().withDeadline(Duration.ofSeconds(30)).withQuickBudget(Duration.ofMillis(50))
+        Limits limits = Limits.builder().deadline(Duration.ofSeconds(30)).quickBudget(Duration.ofMillis(50))
                 .build();
         try (WasmRunnable spin = WasmRunnableTest.load("spin-wat", limits, EngineMode.COMPILER)) {
             long start = System.nanoTime();
@@ -58,7 +58,7 @@ class QuickRunTest {
 
     @Test
     void aZeroBudgetTurnsQuickRunsOff() {
-        Limits limits = Limits.builder().withQuickBudget(Duration.ZERO).build();
+        Limits limits = Limits.builder().quickBudget(Duration.ZERO).build();
         try (WasmRunnable echo = WasmRunnableTest.load("echo-wat", limits, EngineMode.COMPILER)) {
             assertThat(echo.quickAllowed()).isFalse();
             assertThat(quick(echo, "x")).isEmpty();
@@ -85,7 +85,7 @@ class QuickRunTest {
 
     @Test
     void noIdleInstanceMeansNoQuickRunAndNoWait() throws Exception {
-        Limits limits = Limits.builder().withMaxInstances(1).withDeadline(Duration.ofSeconds(3)).build();
+        Limits limits = Limits.builder().maxInstances(1).deadline(Duration.ofSeconds(3)).build();
         try (WasmRunnable spin = WasmRunnableTest.load("spin-wat", limits, EngineMode.COMPILER)) {
             CompletableFuture<Throwable> busy = CompletableFuture.supplyAsync(
                     () -> catchThrowable(() -> WasmRunnableTest.run(spin, "spin")),

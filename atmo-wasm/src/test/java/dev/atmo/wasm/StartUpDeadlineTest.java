@@ -21,7 +21,7 @@ class StartUpDeadlineTest {
             "hang-start-section-wat, INTERPRETER", "hang-init-wat, INTERPRETER"})
     @Timeout(value = 30, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     void startUpCodeThatNeverReturnsFailsTheLoadAtTheDeadlineNamingTheRunnable(String module, EngineMode mode) {
-        Limits limits = Limits.builder().withDeadline(Duration.ofMillis(300)).build();
+        Limits limits = Limits.builder().deadline(Duration.ofMillis(300)).build();
         assertThatThrownBy(() -> WasmRunnable.load(TestModules.bytes(module),
                 ModuleOptions.of(module).withLimits(limits).withMode(mode), new Slf4jGuestLog()))
                 .isInstanceOf(ModuleLoadException.class)

@@ -57,7 +57,7 @@ class WasmRunnableTest {
 
     @Test
     void endlessLoopStopsAtTheDeadlineAndTheNextCallSucceeds() {
-        Limits limits = Limits.builder().withDeadline(Duration.ofMillis(300)).withMaxInstances(1).build();
+        Limits limits = Limits.builder().deadline(Duration.ofMillis(300)).maxInstances(1).build();
         try (WasmRunnable spin = load("spin-wat", limits, EngineMode.COMPILER)) {
             assertThatThrownBy(() -> run(spin, "spin forever"))
                     .isInstanceOf(InvocationTimeoutException.class)
@@ -70,7 +70,7 @@ class WasmRunnableTest {
 
     @Test
     void endlessLoopStopsAtTheDeadlineInTheInterpreter() {
-        Limits limits = Limits.builder().withDeadline(Duration.ofMillis(300)).build();
+        Limits limits = Limits.builder().deadline(Duration.ofMillis(300)).build();
         try (WasmRunnable spin = load("spin-wat", limits, EngineMode.INTERPRETER)) {
             assertThatThrownBy(() -> run(spin, "spin")).isInstanceOf(InvocationTimeoutException.class);
             assertThat(run(spin, "next")).isEqualTo("next");
@@ -79,7 +79,7 @@ class WasmRunnableTest {
 
     @Test
     void memoryGrowthStopsAtTheCap() {
-        Limits limits = Limits.builder().withMaxMemoryPages(16).build();
+        Limits limits = Limits.builder().maxMemoryPages(16).build();
         try (WasmRunnable grow = load("grow-wat", limits, EngineMode.COMPILER)) {
             assertThat(run(grow, "go")).isEqualTo("15");
         }
@@ -88,7 +88,7 @@ class WasmRunnableTest {
     @Test
     void anInstanceWhoseMemoryKeepsGrowingIsRetiredBeforeItReachesTheCap() {
         // abi-a-rust follows the Suborbital Rust SDK 0.12: every input it is given stays allocated
-        Limits limits = Limits.builder().withMaxMemoryPages(48).withMaxInstances(1).build();
+        Limits limits = Limits.builder().maxMemoryPages(48).maxInstances(1).build();
         try (WasmRunnable leaky = WasmRunnable.load(TestModules.bytes("abi-a-rust"),
                 ModuleOptions.of("abi-a-rust").withLimits(limits), new Slf4jGuestLog())) {
             String text = "x".repeat(65536);
@@ -102,7 +102,7 @@ class WasmRunnableTest {
 
     @Test
     void anInstanceThatNeedsMuchMemoryButStopsGrowingIsKept() {
-        try (WasmRunnable echo = load("echo-c", Limits.builder().withMaxMemoryPages(48).build(),
+        try (WasmRunnable echo = load("echo-c", Limits.builder().maxMemoryPages(48).build(),
                 EngineMode.COMPILER)) {
             String big = "x".repeat(16 * 65536);
             for (int i = 0; i < 5; i++) {
@@ -155,7 +155,7 @@ class WasmRunnableTest {
 
     @Test
     void eightThreadsOfTenThousandInvocationsKeepOutputsCorrectAndTheHeapFlat() throws Exception {
-        try (WasmRunnable echo = load("echo-wat", Limits.builder().withMaxInstances(8).build(), EngineMode.COMPILER)) {
+        try (WasmRunnable echo = load("echo-wat", Limits.builder().maxInstances(8).build(), EngineMode.COMPILER)) {
             String padding = "x".repeat(1000);
             runThreads(echo, 8, 1_000, padding);
             long before = usedHeapAfterGc();
@@ -225,8 +225,8 @@ class WasmRunnableTest {
 
     @Test
     void callersWaitForABusyPoolThenGetAClearError() throws Exception {
-        Limits limits = Limits.builder().withMaxInstances(1).withDeadline(Duration.ofSeconds(3))
-                .withPoolWait(Duration.ofMillis(200)).build();
+        Limits limits = Limits.builder().maxInstances(1).deadline(Duration.ofSeconds(3))
+                .poolWait(Duration.ofMillis(200)).build();
         try (WasmRunnable spin = load("spin-wat", limits, EngineMode.COMPILER)) {
             CompletableFuture<Throwable> busy = CompletableFuture.supplyAsync(() -> catchThrowable(() -> run(spin, "spin")),
                     task -> Thread.ofPlatform().start(task));

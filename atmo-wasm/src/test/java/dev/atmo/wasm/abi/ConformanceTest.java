@@ -52,7 +52,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class ConformanceTest {
     private static final ConformanceCells CELLS = new ConformanceCells();
     private static final Map<Exerciser, WasmRunnable> RUNNABLES = new EnumMap<>(Exerciser.class);
-    private static final Limits LIMITS = Limits.builder().withDeadline(Duration.ofSeconds(30)).withMaxInstances(2)
+    private static final Limits LIMITS = Limits.builder().deadline(Duration.ofSeconds(30)).maxInstances(2)
             .build();
     private static final String REPOSITORY =
             "{\"data\":{\"repository\":{\"name\":\"reactr\",\"nameWithOwner\":\"suborbital/reactr\"}}}";
