@@ -52,11 +52,15 @@ final class ForEachStep {
                 }));
         ArrayNode collected = JSON.createArrayNode();
         for (Outcome outcome : outcomes) {
-            if (outcome instanceof Outcome.Failure) {
-                return Sequence.apply(forEach.fn(), forEach.stateKey(), forEach.onErr(), outcome, request);
+            switch (outcome) {
+                case Outcome.Failure failure -> {
+                    return Sequence.apply(forEach.fn(), forEach.stateKey(), forEach.onErr(), failure, request);
+                }
+                case Outcome.Success success -> {
+                    request.mergeResponseHeaders(forEach.fn(), success.responseHeaders());
+                    collected.add(asObject(forEach.fn(), success.output()));
+                }
             }
-            request.mergeResponseHeaders(forEach.fn(), outcome.responseHeaders());
-            collected.add(asObject(forEach.fn(), ((Outcome.Success) outcome).output()));
         }
         request.state().put(forEach.stateKey(), compact(collected));
         return Optional.empty();

@@ -109,15 +109,16 @@ public final class Sequence {
     static Optional<SequenceResult.Failed> apply(String fn, String key, OnErr onErr, Outcome outcome,
                                                  JobRequest request) {
         request.mergeResponseHeaders(fn, outcome.responseHeaders());
-        if (outcome instanceof Outcome.Failure failure) {
-            RunnableError error = failure.error();
-            if (!onErr.continues(error.code())) {
-                return Optional.of(new SequenceResult.Failed(error, fn));
+        switch (outcome) {
+            case Outcome.Success success -> request.state().put(key, success.output());
+            case Outcome.Failure failure -> {
+                RunnableError error = failure.error();
+                if (!onErr.continues(error.code())) {
+                    return Optional.of(new SequenceResult.Failed(error, fn));
+                }
+                request.state().put(key, ErrorJson.of(error));
             }
-            request.state().put(key, ErrorJson.of(error));
-            return Optional.empty();
         }
-        request.state().put(key, ((Outcome.Success) outcome).output());
         return Optional.empty();
     }
 
