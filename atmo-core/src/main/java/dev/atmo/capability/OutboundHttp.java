@@ -86,12 +86,7 @@ public final class OutboundHttp implements HttpCapability {
 
     /** One line for the operator: an ABI A guest learns only that the call failed, not why. */
     static void logFailure(String what, InvocationInfo caller, CapabilityException failure) {
-        if (caller.requestId().isEmpty()) {
-            LOG.info("Runnable {} {} failed: {}", caller.runnable(), what, failure.getMessage());
-        } else {
-            LOG.info("request_id={} Runnable {} {} failed: {}", caller.requestId(), caller.runnable(), what,
-                    failure.getMessage());
-        }
+        LOG.info("Runnable {} {} failed: {}", caller.runnable(), what, failure.getMessage());
     }
 
     private HttpReply follow(HttpCall call, InvocationInfo caller) {

@@ -1,6 +1,7 @@
 package dev.atmo.http;
 
 import dev.atmo.request.JobRequest;
+import dev.atmo.request.RequestLog;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelHandlerContext;
@@ -141,48 +142,56 @@ final class HttpRequestHandler extends SimpleChannelInboundHandler<FullHttpReque
                 .build();
         RouteHandler handler = found.handler();
         long start = System.nanoTime();
-        logStart(job);
-        Optional<Response> quick;
-        try {
-            quick = handler.tryQuick(job);
-        } catch (Throwable e) {
-            quick = Optional.of(failed(job, e));
-        }
-        if (quick.isPresent()) {
-            complete(ctx, job, quick.get(), start, keepAlive);
-            return;
+        try (RequestLog.Scope scope = RequestLog.enter(job.id())) {
+            logStart(job);
+            Optional<Response> quick;
+            try {
+                quick = handler.tryQuick(job);
+            } catch (Throwable e) {
+                quick = Optional.of(failed(job, e));
+            }
+            if (quick.isPresent()) {
+                complete(ctx, job, quick.get(), start, keepAlive);
+                return;
+            }
         }
         busy = true;
-        workers.execute(() -> {
+        workers.execute(() -> serveOnThread(ctx, job, handler, start, keepAlive));
+    }
+
+    /** Serves a request on a worker thread and, once its response is written, the requests that waited behind it. */
+    private void serveOnThread(ChannelHandlerContext ctx, JobRequest job, RouteHandler handler, long start,
+                               boolean keepAlive) {
+        ChannelFuture written;
+        try (RequestLog.Scope scope = RequestLog.enter(job.id())) {
             Response response;
             try {
                 response = handler.handle(job);
             } catch (Throwable e) {
                 response = failed(job, e);
             }
-            ChannelFuture written;
             try {
                 written = complete(ctx, job, response, start, keepAlive);
             } catch (Throwable e) {
-                LOG.error("{} {} request_id={} could not be answered, closing the connection: {}", job.method(),
-                        job.url(), job.id(), e.toString());
+                LOG.error("{} {} could not be answered, closing the connection: {}", job.method(), job.url(),
+                        e.toString());
                 written = ctx.close();
             }
-            // the task ends once the response is written, so a stop that waits for the workers never drops it
-            written.addListener(done -> resume(ctx)).awaitUninterruptibly();
-        });
+        }
+        // the task ends once the response is written, so a stop that waits for the workers never drops it
+        written.addListener(done -> resume(ctx)).awaitUninterruptibly();
     }
 
     // the request lines are concatenated rather than formatted by the logger: they are on every request's path
 
     private static void logStart(JobRequest job) {
         if (LOG.isInfoEnabled()) {
-            LOG.info(job.method() + " " + job.url() + " request_id=" + job.id());
+            LOG.info(job.method() + " " + job.url());
         }
     }
 
     private static Response failed(JobRequest job, Throwable e) {
-        LOG.error("{} {} request_id={} failed", job.method(), job.url(), job.id(), e);
+        LOG.error("{} {} failed", job.method(), job.url(), e);
         return Response.error(500, "failed to handle request");
     }
 
@@ -191,7 +200,7 @@ final class HttpRequestHandler extends SimpleChannelInboundHandler<FullHttpReque
         if (LOG.isInfoEnabled()) {
             LOG.info(job.method() + " " + job.url() + " completed (" + response.status() + ": "
                     + HttpResponseStatus.valueOf(response.status()).reasonPhrase() + ") in "
-                    + (System.nanoTime() - start) / 1_000_000 + " ms request_id=" + job.id());
+                    + (System.nanoTime() - start) / 1_000_000 + " ms");
         }
         return ResponseWriter.write(ctx, response, keepAlive);
     }

@@ -1,6 +1,7 @@
 package dev.atmo.http;
 
 import dev.atmo.request.JobRequest;
+import dev.atmo.request.RequestLog;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandlerContext;
@@ -59,7 +60,7 @@ final class WebSocketSession extends SimpleChannelInboundHandler<WebSocketFrame>
         JobRequest request = JobRequest.builder().method("GET").url(url).body(body).headers(headers).build();
         serial.execute(() -> {
             Response response;
-            try {
+            try (RequestLog.Scope scope = RequestLog.enter(request.id())) {
                 response = endpoint.handler().handle(request);
             } catch (Throwable e) {
                 LOG.error("websocket {} message {} failed", url, request.id(), e);

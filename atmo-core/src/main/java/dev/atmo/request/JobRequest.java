@@ -93,11 +93,11 @@ public final class JobRequest {
     public synchronized void mergeResponseHeaders(String fn, Map<String, String> headers) {
         headers.forEach((name, value) -> {
             if (!HeaderNames.validName(name) || !HeaderNames.validValue(value)) {
-                LOG.warn("request_id={} Runnable {} set response header {}: {}, left out", id(), fn,
+                LOG.warn("Runnable {} set response header {}: {}, left out", fn,
                         HeaderNames.printable(name), HeaderNames.validName(name)
                                 ? "its value has control characters" : "not a valid header name");
             } else if (HeaderNames.serverOwned(name)) {
-                LOG.warn("request_id={} Runnable {} set response header {}: the server sets it, left out", id(), fn,
+                LOG.warn("Runnable {} set response header {}: the server sets it, left out", fn,
                         HeaderNames.printable(name));
             } else {
                 responseHeaders.put(name, value);

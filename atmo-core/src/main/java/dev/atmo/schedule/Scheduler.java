@@ -4,6 +4,7 @@ import dev.atmo.admin.AdminStatus;
 import dev.atmo.directive.Schedule;
 import dev.atmo.reply.Replies;
 import dev.atmo.request.JobRequest;
+import dev.atmo.request.RequestLog;
 import dev.atmo.sequence.Sequence;
 import dev.atmo.sequence.SequenceException;
 import dev.atmo.sequence.SequenceResult;
@@ -158,8 +159,8 @@ public final class Scheduler implements AutoCloseable {
         TraceSpan span = tracing.enabled() ? tracing.internal("schedule " + schedule.name())
                 .attribute("atmo.schedule", schedule.name()).attribute("atmo.request_id", request.id())
                 : TraceSpan.none();
-        try (TraceScope scope = span.enter()) {
-            LOG.info("executing schedule {} request_id={}", schedule.name(), request.id());
+        try (RequestLog.Scope logged = RequestLog.enter(request.id()); TraceScope scope = span.enter()) {
+            LOG.info("executing schedule {}", schedule.name());
             SequenceResult result = sequence.run(request);
             if (result instanceof SequenceResult.Failed failed) {
                 span.error(failed.error().message());

@@ -62,7 +62,7 @@ final class HeadlessRoute implements RouteHandler {
             Map<String, String> parsed = JSON.readValue(value, STRING_MAP);
             return parsed == null ? Map.of() : parsed;
         } catch (IOException e) {
-            LOG.warn("request_id={} ignoring header {}: not a JSON object of strings", request.id(), name);
+            LOG.warn("ignoring header {}: not a JSON object of strings", name);
             return Map.of();
         }
     }

@@ -10,6 +10,7 @@ import dev.atmo.directive.RunnableDecl;
 import dev.atmo.metrics.AtmoMetrics;
 import dev.atmo.reply.Replies;
 import dev.atmo.request.HeaderNames;
+import dev.atmo.request.RequestLog;
 import dev.atmo.sequence.RunnableIdentity;
 import dev.atmo.sequence.StepCall;
 import dev.atmo.sequence.StepFailure;
@@ -170,19 +171,27 @@ public final class LoadedRunnables implements StepRunner, AutoCloseable {
         WasmRunnable runnable = find(call.fn()).orElseThrow(() ->
                 new StepFailure(500, "failed to execute fn " + call.fn() + ": no such Runnable", null));
         return invoke(runnable, call, false, (request, span) -> Optional.of(guests.invoke(runnable,
-                call.request().body(), Optional.of(request), capabilities, call.readySince(), onGuestThread(span))))
+                call.request().body(), Optional.of(request), capabilities, call.readySince(),
+                onGuestThread(span, request.id()))))
                 .orElseThrow();
     }
 
-    /** Carries the invocation's span to the guest thread, noting how long the job waited for an instance there. */
-    private UnaryOperator<Runnable> onGuestThread(TraceSpan span) {
+    /**
+     * Carries the request id (for log lines) and the invocation's span to the guest thread, noting how long the job
+     * waited for an instance there.
+     */
+    private UnaryOperator<Runnable> onGuestThread(TraceSpan span, String requestId) {
         if (!span.recording()) {
-            return UnaryOperator.identity();
+            return job -> () -> {
+                try (RequestLog.Scope logged = RequestLog.enter(requestId)) {
+                    job.run();
+                }
+            };
         }
         long start = System.nanoTime();
         return job -> () -> {
             span.attribute("atmo.instance.wait_ms", (System.nanoTime() - start) / 1e6);
-            try (TraceScope scope = span.enter()) {
+            try (RequestLog.Scope logged = RequestLog.enter(requestId); TraceScope scope = span.enter()) {
                 job.run();
             }
         };

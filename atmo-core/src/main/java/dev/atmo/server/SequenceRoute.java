@@ -49,11 +49,11 @@ final class SequenceRoute implements RouteHandler {
             }
             result = ran.get();
         } catch (SequenceException e) {
-            LOG.warn("request_id={} {}", request.id(), e.getMessage());
+            LOG.warn("{}", e.getMessage());
             return Optional.of(Response.of(Replies.of(e)));
         }
         if (result instanceof SequenceResult.Failed failed) {
-            LOG.info("request_id={} Runnable {}", request.id(), Replies.describe(failed));
+            LOG.info("Runnable {}", Replies.describe(failed));
             return Optional.of(Response.of(Replies.of(result)));
         }
         Response response = Response.of(Replies.of(result));

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.atmo.reply.Replies;
 import dev.atmo.reply.Reply;
 import dev.atmo.request.JobRequest;
+import dev.atmo.request.RequestLog;
 import dev.atmo.sequence.Sequence;
 import dev.atmo.sequence.SequenceException;
 import dev.atmo.sequence.SequenceResult;
@@ -104,25 +105,31 @@ final class MessageRunner {
     }
 
     private StreamReply runSteps(JobRequest request, String responseTo) {
+        try (RequestLog.Scope scope = RequestLog.enter(request.id())) {
+            return runLogged(request, responseTo);
+        }
+    }
+
+    private StreamReply runLogged(JobRequest request, String responseTo) {
         SequenceResult result;
         try {
             result = sequence.run(request);
         } catch (SequenceException e) {
-            LOG.warn("request_id={} subject={} {}", request.id(), request.url(), e.getMessage());
+            LOG.warn("subject={} {}", request.url(), e.getMessage());
             return StreamReply.failure(Replies.of(e), true, gravEnvelope, responseTo);
         } catch (RuntimeException e) {
-            LOG.error("request_id={} subject={} steps failed unexpectedly", request.id(), request.url(), e);
+            LOG.error("subject={} steps failed unexpectedly", request.url(), e);
             return StreamReply.failure(Reply.error(500, "steps failed: " + e), true, gravEnvelope, responseTo);
         }
         Reply reply = Replies.of(result);
         return switch (result) {
             case SequenceResult.Completed done -> {
-                LOG.debug("request_id={} subject={} completed", request.id(), request.url());
+                LOG.debug("subject={} completed", request.url());
                 yield new StreamReply(true, false, reply.status(), reply.headers(), reply.body(), gravEnvelope,
                         responseTo);
             }
             case SequenceResult.Failed failed -> {
-                LOG.info("request_id={} subject={} Runnable {}", request.id(), request.url(), Replies.describe(failed));
+                LOG.info("subject={} Runnable {}", request.url(), Replies.describe(failed));
                 yield StreamReply.failure(reply, true, gravEnvelope, responseTo);
             }
         };

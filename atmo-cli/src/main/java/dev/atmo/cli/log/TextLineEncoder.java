@@ -4,6 +4,7 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.IThrowableProxy;
 import ch.qos.logback.classic.spi.ThrowableProxyUtil;
 import ch.qos.logback.core.CoreConstants;
+import dev.atmo.request.RequestLog;
 import dev.atmo.trace.TraceContext;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -14,7 +15,8 @@ import java.util.Map;
 /**
  * Text log lines, {@code 12:04:05.123 INFO  http - message}, then the stack trace of an exception if any:
  * the time of day in the local zone, the level padded to five, the logger's last name segment. A line written
- * while a span is current ends with {@code trace_id=... span_id=...}. Written by
+ * while a request is served ends with {@code request_id=...} (see {@link RequestLog}), one written while a span
+ * is current with {@code trace_id=... span_id=...}. Written by
  * hand rather than with a pattern layout because the request lines pass through here on every request;
  * the time of day is formatted once per second.
  */
@@ -41,13 +43,23 @@ final class TextLineEncoder extends LineEncoder {
         String logger = event.getLoggerName();
         out.append(' ').append(logger, logger.lastIndexOf('.') + 1, logger.length()).append(" - ");
         appendEscaped(out, message);
-        appendTrace(out, event.getMDCPropertyMap());
+        Map<String, String> mdc = event.getMDCPropertyMap();
+        appendRequestId(out, mdc, message);
+        appendTrace(out, mdc);
         out.append(CoreConstants.LINE_SEPARATOR);
         IThrowableProxy thrown = event.getThrowableProxy();
         if (thrown != null) {
             out.append(ThrowableProxyUtil.asString(thrown));
         }
         return out.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** A guest's own lines name their request already ({@code [fn request_id=...]}), so they are not suffixed again. */
+    private static void appendRequestId(StringBuilder out, Map<String, String> mdc, String message) {
+        String requestId = mdc == null ? null : mdc.get(RequestLog.MDC_KEY);
+        if (requestId != null && (message == null || !message.contains(RequestLog.MDC_KEY + "="))) {
+            out.append(' ').append(RequestLog.MDC_KEY).append('=').append(requestId);
+        }
     }
 
     private static void appendTrace(StringBuilder out, Map<String, String> mdc) {

@@ -8,6 +8,7 @@ import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
 import ch.qos.logback.classic.spi.LoggingEvent;
 import ch.qos.logback.classic.util.LogbackMDCAdapter;
+import dev.atmo.request.RequestLog;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -57,6 +58,39 @@ class TextLineEncoderTest {
         assertThat(line).endsWith(" INFO  guest - ok\\n12:00:00.000 ERROR http - forged\\r\\nnext\\u0000"
                 + "\\u001b[31m\tend" + System.lineSeparator());
         assertThat(line.lines()).hasSize(1);
+    }
+
+    @Test
+    void aLineLoggedWhileARequestIsServedEndsWithItsIdAsTheHandWrittenSuffixDid() {
+        TextLineEncoder text = new TextLineEncoder();
+        text.setContext(context);
+        text.start();
+        Logger http = context.getLogger("dev.atmo.http");
+        String handWritten = new String(text.encode(event(http, Level.INFO, "POST /hello request_id=1", null,
+                1_700_000_000_001L)), StandardCharsets.UTF_8);
+        context.getMDCAdapter().put(RequestLog.MDC_KEY, "1");
+        try {
+            assertThat(new String(text.encode(event(http, Level.INFO, "POST /hello", null, 1_700_000_000_001L)),
+                    StandardCharsets.UTF_8)).isEqualTo(handWritten);
+        } finally {
+            context.getMDCAdapter().remove(RequestLog.MDC_KEY);
+        }
+    }
+
+    @Test
+    void aGuestLineNamingItsRequestIsNotSuffixedAgain() {
+        TextLineEncoder text = new TextLineEncoder();
+        text.setContext(context);
+        text.start();
+        Logger guest = context.getLogger("dev.atmo.guest");
+        context.getMDCAdapter().put(RequestLog.MDC_KEY, "7");
+        try {
+            assertThat(new String(text.encode(event(guest, Level.INFO, "[hello request_id=7] hi", null,
+                    1_700_000_000_001L)), StandardCharsets.UTF_8))
+                    .endsWith(" INFO  guest - [hello request_id=7] hi" + System.lineSeparator());
+        } finally {
+            context.getMDCAdapter().remove(RequestLog.MDC_KEY);
+        }
     }
 
     private static LoggingEvent event(Logger logger, Level level, String message, Throwable thrown, long millis,
