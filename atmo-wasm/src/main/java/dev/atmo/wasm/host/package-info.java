@@ -1,6 +1,7 @@
 /**
  * What the host lends a guest, as interfaces the server implements: the capabilities (HTTP, GraphQL, cache,
  * database, static files, log) gathered in {@link dev.atmo.wasm.host.Capabilities}, and the request a guest reads
- * and edits ({@link dev.atmo.wasm.host.GuestRequest}).
+ * and edits ({@link dev.atmo.wasm.host.GuestRequest}), built from the request fields ({@link
+ * dev.atmo.wasm.host.RequestFields}) the server's requests share.
  */
 package dev.atmo.wasm.host;
