@@ -2,7 +2,7 @@
 # Runs the benchmark suite, or one part of it, and writes bench/results/<timestamp>/results.md with
 # SVG charts; the latest tables are copied into docs/PERFORMANCE.md.
 #
-#   bench/run.sh [quick|full] [http|invoke|compute|streams|growth|startup|all]...
+#   bench/run.sh [quick|full] [http|invoke|compute|streams|growth|memory|startup|all]...
 #   bench/run.sh publish bench/results/<timestamp>   (copy an earlier run into docs/PERFORMANCE.md)
 #
 # quick (default) finishes in under five minutes; full takes about half an hour.
@@ -25,7 +25,7 @@ parts=()
 for arg in "$@"; do
     case "$arg" in
         quick|full) mode="$arg" ;;
-        http|invoke|compute|streams|growth|startup|all) parts+=("$arg") ;;
+        http|invoke|compute|streams|growth|memory|startup|all) parts+=("$arg") ;;
         -h|--help) sed -n '2,12p' "$0"; exit 0 ;;
         *) echo "unknown argument: $arg (see bench/run.sh --help)" >&2; exit 2 ;;
     esac

@@ -77,6 +77,11 @@ fi
 kill "$server"
 wait "$server" 2>/dev/null || true
 server=""
+# the launcher's class-data archive, made as the first start exits, is what later starts load their classes from
+if [ ! -s "$work/atmo/atmo-cli/target/atmo-start.jsa" ]; then
+  echo "readme-check: the first 'atmo start' left no class-data archive at atmo-cli/target/atmo-start.jsa" >&2
+  exit 1
+fi
 # the documented install step: the launcher linked into a directory on PATH works from anywhere, as does
 # scripts/atmo, the image's launcher, run from the checkout
 mkdir -p "$work/bin" "$work/elsewhere"

@@ -6,7 +6,7 @@ import dev.atmo.directive.OnErr;
 import dev.atmo.directive.Step;
 import dev.atmo.directive.StepKind;
 import dev.atmo.wasm.Outcome;
-import dev.atmo.wasm.RunnableError;
+import dev.atmo.wasm.error.RunnableError;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

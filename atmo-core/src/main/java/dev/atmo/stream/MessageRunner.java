@@ -24,13 +24,22 @@ final class MessageRunner {
 
     private final Sequence sequence;
     private final boolean gravEnvelope;
+    private final MessageTimer timer;
 
-    MessageRunner(Sequence sequence, boolean gravEnvelope) {
+    MessageRunner(Sequence sequence, boolean gravEnvelope, MessageTimer timer) {
         this.sequence = sequence;
         this.gravEnvelope = gravEnvelope;
+        this.timer = timer;
     }
 
     StreamReply run(Message message) {
+        long start = System.nanoTime();
+        StreamReply reply = reply(message);
+        timer.handled(System.nanoTime() - start, !reply.completed());
+        return reply;
+    }
+
+    private StreamReply reply(Message message) {
         JobRequest.Builder request = JobRequest.builder().method(METHOD).url(message.getSubject())
                 .headers(headers(message));
         String responseTo = "";

@@ -2,6 +2,7 @@ package dev.atmo.stream;
 
 import java.time.Duration;
 import java.util.Objects;
+import java.util.function.Function;
 
 /**
  * How {@link NatsStreams} treats its NATS connection.
@@ -9,8 +10,10 @@ import java.util.Objects;
  * @param connectWait how long start-up keeps retrying to reach the server before it fails
  * @param drainGrace  how long {@link NatsStreams#close()} lets in-flight messages finish
  * @param counter     told about every message in, result out and redelivery, for metrics
+ * @param timers      the timer of each handler's messages, by the handler's subject
  */
-public record NatsOptions(Duration connectWait, Duration drainGrace, StreamCounter counter) {
+public record NatsOptions(Duration connectWait, Duration drainGrace, StreamCounter counter,
+                          Function<String, MessageTimer> timers) {
     public static final Duration DEFAULT_CONNECT_WAIT = Duration.ofSeconds(10);
     public static final Duration DEFAULT_DRAIN_GRACE = Duration.ofSeconds(30);
 
@@ -18,6 +21,7 @@ public record NatsOptions(Duration connectWait, Duration drainGrace, StreamCount
         Objects.requireNonNull(connectWait);
         Objects.requireNonNull(drainGrace);
         Objects.requireNonNull(counter);
+        Objects.requireNonNull(timers);
         if (connectWait.isNegative() || drainGrace.isNegative()) {
             throw new IllegalArgumentException("NATS waits cannot be negative");
         }
@@ -36,6 +40,7 @@ public record NatsOptions(Duration connectWait, Duration drainGrace, StreamCount
         private Duration connectWait = DEFAULT_CONNECT_WAIT;
         private Duration drainGrace = DEFAULT_DRAIN_GRACE;
         private StreamCounter counter = StreamCounter.NONE;
+        private Function<String, MessageTimer> timers = subject -> MessageTimer.NONE;
 
         public Builder connectWait(Duration connectWait) {
             this.connectWait = connectWait;
@@ -52,8 +57,14 @@ public record NatsOptions(Duration connectWait, Duration drainGrace, StreamCount
             return this;
         }
 
+        /** Times each handler's messages with the timer it gives for the handler's subject. */
+        public Builder timer(Function<String, MessageTimer> timers) {
+            this.timers = timers;
+            return this;
+        }
+
         public NatsOptions build() {
-            return new NatsOptions(connectWait, drainGrace, counter);
+            return new NatsOptions(connectWait, drainGrace, counter, timers);
         }
     }
 }

@@ -29,6 +29,7 @@ public final class NatsStreams implements AutoCloseable {
     private final Connection connection;
     private final Duration drainGrace;
     private final StreamCounter counter;
+    private final Function<String, MessageTimer> timers;
     private final List<NatsSubscriber> subscribers = new ArrayList<>();
     private boolean closed;
 
@@ -36,6 +37,7 @@ public final class NatsStreams implements AutoCloseable {
         this.connection = connection;
         this.drainGrace = options.drainGrace();
         this.counter = options.counter();
+        this.timers = options.timers();
     }
 
     /** Whether the Directive has any handler for {@code start} to serve. */
@@ -100,7 +102,7 @@ public final class NatsStreams implements AutoCloseable {
             LOG.warn("{}: respondTo {} matches the handler's own subject, so every result is handled again",
                     handler.describe(), handler.respondTo().orElseThrow());
         }
-        MessageRunner runner = new MessageRunner(sequence, handler.gravEnvelope());
+        MessageRunner runner = new MessageRunner(sequence, handler.gravEnvelope(), timers.apply(handler.subject()));
         NatsSubscriber subscriber = handler.jetStream().isPresent()
                 ? new JetStreamSubscriber(connection, handler, runner, counter)
                 : new CoreSubscriber(connection, handler, runner, counter);
