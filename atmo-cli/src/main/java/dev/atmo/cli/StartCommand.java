@@ -128,8 +128,13 @@ final class StartCommand implements Callable<Integer> {
             description = "Prometheus metrics endpoint; env ATMO_METRICS_PATH")
     String metricsPath;
 
+    @Option(names = "--admin-path", paramLabel = "PATH", defaultValue = "${env:ATMO_ADMIN_PATH:-/meta/}",
+            description = "admin page; its JSON is at <PATH>status; env ATMO_ADMIN_PATH")
+    String adminPath;
+
     @Option(names = "--admin-port", paramLabel = "N", defaultValue = "${env:ATMO_ADMIN_PORT:--1}",
-            description = "serve health, readiness and metrics on this port only (-1 = beside the routes); env ATMO_ADMIN_PORT")
+            description = "serve health, readiness, metrics and the admin page on this port only (-1 = beside the routes); "
+                    + "env ATMO_ADMIN_PORT")
     int adminPort;
 
     @Option(names = "--otlp-endpoint", paramLabel = "URL", defaultValue = "${env:ATMO_OTLP_ENDPOINT}",
@@ -303,7 +308,7 @@ final class StartCommand implements Callable<Integer> {
                 .maxBodyBytes(maxBodyBytes).engineMode(engineMode())
                 .abi(forced).limits(limits.build()).watch(watch).tls(tls)
                 .shutdownGrace(Duration.ofMillis((long) (shutdownGraceSeconds * 1000)))
-                .operations(new ServerOptions.Operations(healthPath, readyPath, metricsPath,
+                .operations(new ServerOptions.Operations(healthPath, readyPath, metricsPath, adminPath,
                         adminPort < 0 ? Optional.empty() : Optional.of(adminPort)))
                 .webSocketMaxFrameBytes(wsMaxFrameBytes)
                 .webSocketIdleTimeout(Duration.ofMillis((long) (wsIdleSeconds * 1000)))

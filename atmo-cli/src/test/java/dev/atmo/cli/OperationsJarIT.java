@@ -121,6 +121,29 @@ class OperationsJarIT {
     }
 
     @Test
+    void theAdminPageMovesWithAdminPathAndAdminPort(@TempDir Path dir) throws Exception {
+        int port = AtmoJarIT.freePort();
+        int admin = AtmoJarIT.freePort();
+        Process process = startAndWait(port, dir.resolve("atmo.log"), "--admin-path", "/ops/", "--admin-port",
+                String.valueOf(admin), "examples/hello");
+        try {
+            post(port, "/hello", "admin");
+            HttpResponse<String> status = CLIENT.send(HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + admin + "/ops/status")).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(status.statusCode()).isEqualTo(200);
+            assertThat(status.body()).contains("\"name\":\"POST /hello\",\"requests\":1,\"errors\":0");
+            HttpResponse<String> page = CLIENT.send(HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + admin + "/ops/")).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(page.body()).startsWith("<!DOCTYPE html>").contains("POST /hello");
+            assertThat(CLIENT.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/ops/")).build(),
+                    HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(404);
+        } finally {
+            process.destroy();
+            process.waitFor(30, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
     void jsonLogLinesHaveTheOriginalShape(@TempDir Path dir) throws Exception {
         int port = AtmoJarIT.freePort();
         Path log = dir.resolve("atmo.log");

@@ -118,7 +118,10 @@ class StartFlagsIT {
                 assertThat(each.get(60, TimeUnit.SECONDS).body()).isEqualTo("slept 700");
             }
             String metrics = send(CLIENT, "http://127.0.0.1:" + admin + "/meta/metrics", null).body();
-            assertThat(metric(metrics, "atmo_pool_instances", "::slow@")).isEqualTo(1);
+            // at most the one instance --instances allows: the pool may hold none at this moment, since an instance
+            // is replaced when the background compile of its module finishes, and the one the timed-out request
+            // ran on was discarded
+            assertThat(metric(metrics, "atmo_pool_instances", "::slow@")).isBetween(0.0, 1.0);
             assertThat(metric(metrics, "atmo_pool_waits", "::slow@")).isGreaterThanOrEqualTo(1);
 
             Closes oversized = new Closes();

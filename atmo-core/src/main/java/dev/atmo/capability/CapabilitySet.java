@@ -1,6 +1,7 @@
 package dev.atmo.capability;
 
 import dev.atmo.AtmoException;
+import dev.atmo.admin.AdminStatus;
 import dev.atmo.bundle.Bundle;
 import dev.atmo.directive.Directive;
 import dev.atmo.directive.RedisConnection;
@@ -14,6 +15,8 @@ import dev.atmo.wasm.host.HttpCapability;
 import dev.atmo.wasm.host.GuestLog;
 import dev.atmo.wasm.host.Slf4jGuestLog;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 import org.slf4j.Logger;
@@ -121,6 +124,15 @@ public final class CapabilitySet implements AutoCloseable {
 
     public Capabilities capabilities() {
         return capabilities;
+    }
+
+    /** The Redis and database connections the capabilities use, each asked whether it answers now. */
+    public List<AdminStatus.ConnectionState> connections() {
+        List<AdminStatus.ConnectionState> connections = new ArrayList<>();
+        redis.ifPresent(r -> connections.add(new AdminStatus.ConnectionState("redis", r.address(), r.reachable())));
+        database.ifPresent(d -> connections.add(
+                new AdminStatus.ConnectionState("database", d.address(), d.reachable())));
+        return connections;
     }
 
     @Override

@@ -70,6 +70,21 @@ public final class RedisCache implements CacheCapability, AutoCloseable {
         }
     }
 
+    /** Where Redis is, without credentials. */
+    public String address() {
+        return address;
+    }
+
+    /** Whether Redis answers a PING now (within the command timeout). */
+    public boolean reachable() {
+        try {
+            call("failed to ping", redis::ping);
+            return true;
+        } catch (CapabilityException e) {
+            return false;
+        }
+    }
+
     @Override
     public void close() {
         redis.close();

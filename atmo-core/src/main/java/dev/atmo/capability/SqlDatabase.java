@@ -33,6 +33,7 @@ public final class SqlDatabase implements DatabaseCapability, AutoCloseable {
     private static final Pattern DOLLAR = Pattern.compile("\\$(\\d+)");
 
     private final HikariDataSource pool;
+    private final String address;
     private final Map<String, Prepared> queries = new LinkedHashMap<>();
 
     public SqlDatabase(DatabaseConnection connection, String connectionString, List<Query> declared) {
@@ -47,6 +48,8 @@ public final class SqlDatabase implements DatabaseCapability, AutoCloseable {
         config.setInitializationFailTimeout(-1);
         config.setPoolName("atmo-db");
         this.pool = new HikariDataSource(config);
+        // shown to operators: no user information, no settings (a jdbc: URL may carry a password in them)
+        this.address = target.url().replaceFirst("//[^/@]*@", "//").replaceFirst("[?;].*$", "");
         for (Query query : declared) {
             queries.put(query.name(), Prepared.of(query));
         }
@@ -129,6 +132,20 @@ public final class SqlDatabase implements DatabaseCapability, AutoCloseable {
             }
         }
         return out;
+    }
+
+    /** The database's JDBC URL without credentials or settings. */
+    public String address() {
+        return address;
+    }
+
+    /** Whether the database hands out a working connection now (within the pool's connection timeout). */
+    public boolean reachable() {
+        try (Connection connection = pool.getConnection()) {
+            return connection.isValid(2);
+        } catch (SQLException e) {
+            return false;
+        }
     }
 
     @Override

@@ -11,6 +11,11 @@ public interface Leases extends AutoCloseable {
     /** The lease of one schedule; asked once per schedule when the scheduler starts. */
     Lease lease(Schedule schedule);
 
+    /** Whether the leases can be renewed and taken now: always for local ones, while connected for shared ones. */
+    default boolean connected() {
+        return true;
+    }
+
     /** Gives up every lease this process holds, so another process can take over at once. */
     @Override
     void close();

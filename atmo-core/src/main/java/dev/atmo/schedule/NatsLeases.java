@@ -137,6 +137,12 @@ public final class NatsLeases implements Leases {
         }
     }
 
+    @Override
+    public boolean connected() {
+        Connection current = connection;
+        return current != null && current.getStatus() == Connection.Status.CONNECTED;
+    }
+
     /** Logs a problem once, not once per heartbeat while it lasts. */
     private void report(String problem) {
         if (!problem.equals(lastProblem)) {

@@ -1,5 +1,6 @@
 package dev.atmo.schedule;
 
+import dev.atmo.admin.AdminStatus;
 import dev.atmo.directive.Schedule;
 import dev.atmo.sequence.JobRequest;
 import dev.atmo.sequence.Sequence;
@@ -12,9 +13,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
@@ -34,6 +37,7 @@ public final class Scheduler implements AutoCloseable {
     private final Tracing tracing;
     private final List<Thread> threads = new ArrayList<>();
     private final Map<String, AtomicLong> runs = new ConcurrentHashMap<>();
+    private final Map<String, Tracked> tracked = new ConcurrentHashMap<>();
     private volatile boolean stopped;
 
     private Scheduler(Leases leases, Tracing tracing) {
@@ -69,8 +73,9 @@ public final class Scheduler implements AutoCloseable {
             Sequence sequence = sequences.apply(schedule);
             Lease lease = leases.lease(schedule);
             AtomicLong count = scheduler.runs.computeIfAbsent(schedule.name(), n -> new AtomicLong());
+            Tracked state = scheduler.tracked.computeIfAbsent(schedule.name(), n -> new Tracked(schedule, lease));
             scheduler.threads.add(Thread.ofVirtual().name("schedule-" + schedule.name())
-                    .start(() -> scheduler.loop(schedule, sequence, lease, count)));
+                    .start(() -> scheduler.loop(schedule, sequence, lease, count, state)));
         }
         return scheduler;
     }
@@ -81,7 +86,40 @@ public final class Scheduler implements AutoCloseable {
         return count == null ? 0 : count.get();
     }
 
-    private void loop(Schedule schedule, Sequence sequence, Lease lease, AtomicLong count) {
+    /** Whether the schedules' leases can be renewed and taken now (see {@link Leases#connected()}). */
+    public boolean connected() {
+        return leases.connected();
+    }
+
+    /** Each schedule's last run here and its outcome, and its next run here while this process holds it. */
+    public List<AdminStatus.ScheduleState> status() {
+        return tracked.values().stream().map(Tracked::status)
+                .sorted(Comparator.comparing(AdminStatus.ScheduleState::name)).toList();
+    }
+
+    /** What this process knows of one schedule's runs. */
+    private static final class Tracked {
+        private final Schedule schedule;
+        private final Lease lease;
+        private volatile Instant lastRun;
+        private volatile String lastOutcome;
+
+        Tracked(Schedule schedule, Lease lease) {
+            this.schedule = schedule;
+            this.lease = lease;
+        }
+
+        AdminStatus.ScheduleState status() {
+            Duration period = schedule.every().period();
+            Optional<Instant> next = lease.held()
+                    ? Optional.of(lease.lastRun().map(last -> last.plus(period)).orElseGet(Instant::now))
+                    : Optional.empty();
+            return new AdminStatus.ScheduleState(schedule.name(), period, next, Optional.ofNullable(lastRun),
+                    Optional.ofNullable(lastOutcome));
+        }
+    }
+
+    private void loop(Schedule schedule, Sequence sequence, Lease lease, AtomicLong count, Tracked state) {
         Duration period = schedule.every().period();
         while (!stopped) {
             Instant now = Instant.now();
@@ -91,7 +129,8 @@ public final class Scheduler implements AutoCloseable {
                 if (!now.isBefore(due)) {
                     lease.ran(now);
                     count.incrementAndGet();
-                    runOnce(schedule, sequence, tracing);
+                    state.lastRun = now;
+                    state.lastOutcome = runOnce(schedule, sequence, tracing);
                     continue;
                 }
                 Duration untilDue = Duration.between(now, due);
@@ -105,13 +144,13 @@ public final class Scheduler implements AutoCloseable {
         }
     }
 
-    /** Runs a schedule's steps once with its initial state; never throws. */
-    public static void runOnce(Schedule schedule, Sequence sequence) {
-        runOnce(schedule, sequence, Tracing.off());
+    /** Runs a schedule's steps once with its initial state; never throws: returns {@code ok} or what went wrong. */
+    public static String runOnce(Schedule schedule, Sequence sequence) {
+        return runOnce(schedule, sequence, Tracing.off());
     }
 
     /** As {@link #runOnce(Schedule, Sequence)}, in a span {@code schedule <name>} that is the root of a trace. */
-    public static void runOnce(Schedule schedule, Sequence sequence, Tracing tracing) {
+    public static String runOnce(Schedule schedule, Sequence sequence, Tracing tracing) {
         Map<String, byte[]> state = new LinkedHashMap<>();
         schedule.state().forEach((k, v) -> state.put(k, v.getBytes(StandardCharsets.UTF_8)));
         JobRequest request = JobRequest.builder().method("SCHED").url(schedule.name()).state(state).build();
@@ -125,13 +164,17 @@ public final class Scheduler implements AutoCloseable {
                 span.error(failed.error().message());
                 LOG.warn("schedule {} returned an error: {} {}: {}", schedule.name(), failed.fn(),
                         failed.error().code(), failed.error().message());
+                return failed.fn() + " returned error " + failed.error().code() + ": " + failed.error().message();
             }
+            return "ok";
         } catch (SequenceException e) {
             span.error(e.getMessage());
             LOG.warn("schedule {} failed: {}", schedule.name(), e.getMessage());
+            return "failed: " + e.getMessage();
         } catch (RuntimeException e) {
             span.error(e.toString());
             LOG.error("schedule {} failed", schedule.name(), e);
+            return "failed: " + e;
         } finally {
             span.end();
         }

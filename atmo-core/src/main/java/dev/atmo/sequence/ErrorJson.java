@@ -1,7 +1,7 @@
 package dev.atmo.sequence;
 
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
-import dev.atmo.wasm.RunnableError;
+import dev.atmo.wasm.error.RunnableError;
 import java.nio.charset.StandardCharsets;
 
 /** The JSON text a continued error is stored as: exactly {@code {"code":N,"message":"..."}}. */

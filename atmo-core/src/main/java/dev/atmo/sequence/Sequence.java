@@ -9,7 +9,7 @@ import dev.atmo.trace.TraceContext;
 import dev.atmo.trace.TraceScope;
 import dev.atmo.trace.Tracing;
 import dev.atmo.wasm.Outcome;
-import dev.atmo.wasm.RunnableError;
+import dev.atmo.wasm.error.RunnableError;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

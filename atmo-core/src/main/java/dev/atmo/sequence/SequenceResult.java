@@ -1,6 +1,6 @@
 package dev.atmo.sequence;
 
-import dev.atmo.wasm.RunnableError;
+import dev.atmo.wasm.error.RunnableError;
 import java.util.Map;
 
 /** How a sequence ended: all steps done, or stopped by a Runnable error that was not continued. */

@@ -1,5 +1,7 @@
 package dev.atmo.server;
 
+import dev.atmo.admin.Activity;
+import dev.atmo.admin.AdminStatus;
 import dev.atmo.bundle.Bundle;
 import dev.atmo.bundle.BundleReader;
 import dev.atmo.capability.CapabilitySet;
@@ -40,6 +42,7 @@ final class Application implements AutoCloseable {
     private final ServerOptions options;
     private final Optional<ModuleCache> moduleCache;
     private final AtmoMetrics metrics;
+    private final Activity activity;
     private final GuestThreads guests;
     private final Tracing tracing;
     private final InFlight inFlight = new InFlight();
@@ -48,14 +51,15 @@ final class Application implements AutoCloseable {
     private LoadedRunnables runnables;
     private Router<RouteHandler> routes;
     private Router<WebSocketEndpoint> websockets;
-    private Scheduler scheduler;
+    private volatile Scheduler scheduler;
     private volatile NatsStreams natsStreams;
 
     private Application(ServerOptions options, Optional<ModuleCache> moduleCache, AtmoMetrics metrics,
-                        GuestThreads guests, Tracing tracing) {
+                        Activity activity, GuestThreads guests, Tracing tracing) {
         this.options = options;
         this.moduleCache = moduleCache;
         this.metrics = metrics;
+        this.activity = activity;
         this.guests = guests;
         this.tracing = tracing;
     }
@@ -64,13 +68,15 @@ final class Application implements AutoCloseable {
      * Reads, validates and loads the bundle; failures close what was loaded and are rethrown.
      *
      * @param moduleCache where compiled modules are kept between starts, if anywhere
+     * @param activity    what the admin page shows of the handlers and Runnables, kept across reloads
      * @param operations  the operator endpoints to serve beside the user routes, if any
      * @param guests      the threads guest code runs on, shared by every bundle the server loads
      * @param tracing     where the spans of requests, messages, steps and calls go
      */
     static Application load(ServerOptions options, Optional<ModuleCache> moduleCache, AtmoMetrics metrics,
-                            Optional<OperationsRoutes> operations, GuestThreads guests, Tracing tracing) {
-        Application app = new Application(options, moduleCache, metrics, guests, tracing);
+                            Activity activity, Optional<OperationsRoutes> operations, GuestThreads guests,
+                            Tracing tracing) {
+        Application app = new Application(options, moduleCache, metrics, activity, guests, tracing);
         try {
             app.loadBundle(operations);
         } catch (RuntimeException e) {
@@ -94,7 +100,7 @@ final class Application implements AutoCloseable {
         capabilitySet = CapabilitySet.build(bundle, name -> Optional.ofNullable(System.getenv(name)), metrics,
                 options.cache(), tracing);
         runnables = LoadedRunnables.load(bundle, options.engineMode(), options.limits(), options.abi(), moduleCache,
-                capabilitySet.capabilities(), metrics, guests, tracing);
+                capabilitySet.capabilities(), metrics, activity, guests, tracing);
         Directive directive = bundle.directive();
         Router.Builder<RouteHandler> all = options.headless() ? headlessRoutes(directive) : handlerRoutes(directive);
         Router<RouteHandler> user = all.build();
@@ -145,7 +151,8 @@ final class Application implements AutoCloseable {
 
     /** The route measured, and traced when traces are on (the span is then current while it is measured). */
     private RouteHandler metered(String method, String pattern, RouteHandler route) {
-        RouteHandler measured = new MeteredRoute(method, pattern, route, metrics, inFlight);
+        RouteHandler measured = new MeteredRoute(method, pattern, route, metrics, inFlight,
+                activity.route(method, pattern));
         return tracing.enabled() ? new TracedRoute(method, pattern, measured, tracing) : measured;
     }
 
@@ -160,6 +167,7 @@ final class Application implements AutoCloseable {
             natsStreams = NatsStreams.start(directive, h -> sequence(h.steps(), h.response()),
                     NatsOptions.builder().drainGrace(options.shutdownGrace())
                             .counter((subject, direction) -> metrics.streamMessage("nats", subject, direction))
+                            .timer(subject -> activity.natsHandler(subject)::record)
                             .tracing(tracing)
                             .build());
         }
@@ -193,6 +201,29 @@ final class Application implements AutoCloseable {
     boolean ready() {
         NatsStreams streams = natsStreams;
         return runnables != null && (streams == null || streams.connected());
+    }
+
+    /** The connections of the Directive in use here (NATS, Redis, database), each asked whether it is up now. */
+    List<AdminStatus.ConnectionState> connections() {
+        List<AdminStatus.ConnectionState> connections = new ArrayList<>();
+        NatsStreams streams = natsStreams;
+        Scheduler schedules = scheduler;
+        bundle.directive().connections().nats().filter(nats -> streams != null || schedules != null)
+                .ifPresent(nats -> connections.add(new AdminStatus.ConnectionState("nats",
+                        nats.serverAddress().replaceFirst("//[^/@]*@", "//"),
+                        streams != null ? streams.connected() : schedules.connected())));
+        connections.addAll(capabilitySet.connections());
+        return connections;
+    }
+
+    /** The Directive's schedules with their runs here; none run here in headless mode or with schedules off. */
+    List<AdminStatus.ScheduleState> schedules() {
+        Scheduler running = scheduler;
+        if (running != null) {
+            return running.status();
+        }
+        return bundle.directive().schedules().stream().map(s -> new AdminStatus.ScheduleState(s.name(),
+                s.every().period(), Optional.empty(), Optional.empty(), Optional.empty())).toList();
     }
 
     boolean awaitIdle(Duration grace) {

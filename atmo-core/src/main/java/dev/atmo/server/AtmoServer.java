@@ -1,5 +1,6 @@
 package dev.atmo.server;
 
+import dev.atmo.admin.Activity;
 import dev.atmo.bundle.Bundle;
 import dev.atmo.http.HttpServer;
 import dev.atmo.http.WebSocketSettings;
@@ -26,6 +27,7 @@ public final class AtmoServer implements AutoCloseable {
     private final ServerOptions options;
     private final Tracing tracing;
     private final AtmoMetrics metrics;
+    private final Activity activity = new Activity();
     private final AtomicReference<Application> application = new AtomicReference<>();
     private final OperationsRoutes operations;
     private final GuestThreads guests;
@@ -43,8 +45,9 @@ public final class AtmoServer implements AutoCloseable {
         this.tracing = Tracing.start(options.tracing());
         this.metrics = new AtmoMetrics(tracing);
         ServerOptions.Operations ops = options.operations();
-        this.operations = new OperationsRoutes(ops.healthPath(), ops.readyPath(), ops.metricsPath(), metrics,
-                () -> !stopping && application.get() != null && application.get().ready());
+        this.operations = new OperationsRoutes(ops, metrics,
+                () -> !stopping && application.get() != null && application.get().ready(),
+                () -> AdminStatusSource.of(application.get(), activity, options.headless()));
         this.guests = GuestThreads.start(options.guestThreads(), options.guestNiceness());
         metrics.guestThreads(guests);
     }
@@ -70,12 +73,13 @@ public final class AtmoServer implements AutoCloseable {
                 task -> Thread.ofPlatform().name("atmo-http-setup").daemon().start(task));
         Application app;
         try {
-            app = Application.load(options, moduleCache, metrics, sharedOperations(), guests, tracing);
+            app = Application.load(options, moduleCache, metrics, activity, sharedOperations(), guests, tracing);
         } catch (RuntimeException e) {
             preparing.thenAccept(HttpServer::close);
             throw e;
         }
         application.set(app);
+        activity.bundleLoaded(true, "loaded " + app.runnables().all().size() + " Runnables");
         app.runnables().measurePools();
         try {
             http = preparing.join().start();
@@ -129,11 +133,11 @@ public final class AtmoServer implements AutoCloseable {
     private boolean swapIn() {
         Application next;
         try {
-            next = Application.load(options, moduleCache, metrics, sharedOperations(), guests, tracing);
+            next = Application.load(options, moduleCache, metrics, activity, sharedOperations(), guests, tracing);
         } catch (RuntimeException | Error e) {
-            LOG.error("reload of {} failed, the current bundle keeps serving: {}", options.bundle(),
-                    e.getMessage() == null ? e.toString() : e.getMessage());
-            metrics.reload(false);
+            String problem = e.getMessage() == null ? e.toString() : e.getMessage();
+            LOG.error("reload of {} failed, the current bundle keeps serving: {}", options.bundle(), problem);
+            reloaded(false, problem);
             return false;
         }
         if (stopping) {
@@ -150,14 +154,19 @@ public final class AtmoServer implements AutoCloseable {
             application.set(previous);
             previous.startBackground();
             next.close();
-            metrics.reload(false);
+            reloaded(false, "streams or schedules failed to start: " + e.getMessage());
             return false;
         }
         next.runnables().measurePools();
         LOG.info("reloaded {}", options.bundle());
-        metrics.reload(true);
+        reloaded(true, "reloaded " + next.runnables().all().size() + " Runnables");
         Thread.ofVirtual().name("retire-bundle").start(() -> retire(previous));
         return true;
+    }
+
+    private void reloaded(boolean ok, String message) {
+        metrics.reload(ok);
+        activity.bundleLoaded(ok, message);
     }
 
     private void retire(Application previous) {

@@ -1,6 +1,7 @@
 package dev.atmo.server;
 
 import dev.atmo.AtmoException;
+import dev.atmo.admin.Activity;
 import dev.atmo.bundle.Bundle;
 import dev.atmo.bundle.RunnableModuleSource;
 import dev.atmo.directive.Directive;
@@ -17,20 +18,21 @@ import dev.atmo.trace.TraceSpan;
 import dev.atmo.trace.Tracing;
 import dev.atmo.wasm.EngineMode;
 import dev.atmo.wasm.GuestThreads;
-import dev.atmo.wasm.InvocationTimeoutException;
 import dev.atmo.wasm.Limits;
-import dev.atmo.wasm.ModuleLoadException;
 import dev.atmo.wasm.ModuleOptions;
 import dev.atmo.wasm.Outcome;
-import dev.atmo.wasm.PoolBusyException;
-import dev.atmo.wasm.WasmException;
 import dev.atmo.wasm.WasmRunnable;
 import dev.atmo.wasm.abi.AbiVersion;
 import dev.atmo.wasm.cache.ModuleCache;
+import dev.atmo.wasm.error.InvocationTimeoutException;
+import dev.atmo.wasm.error.ModuleLoadException;
+import dev.atmo.wasm.error.PoolBusyException;
+import dev.atmo.wasm.error.WasmException;
 import dev.atmo.wasm.host.Capabilities;
 import dev.atmo.wasm.host.GuestRequest;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -52,20 +54,24 @@ public final class LoadedRunnables implements StepRunner, AutoCloseable {
     private static final int MAX_REMEMBERED = 4096;
     private final Directive directive;
     private final Map<String, WasmRunnable> byFqfn;
+    private final Map<WasmRunnable, String> fqfnOf = new HashMap<>();
     private final Map<String, Optional<WasmRunnable>> resolved = new ConcurrentHashMap<>();
     private final Map<String, Optional<RunnableIdentity>> identities = new ConcurrentHashMap<>();
     private final Capabilities capabilities;
     private final AtmoMetrics metrics;
+    private final Activity activity;
     private final GuestThreads guests;
     private final Tracing tracing;
 
     private LoadedRunnables(Directive directive, Map<String, WasmRunnable> byFqfn, Capabilities capabilities,
-                            AtmoMetrics metrics, GuestThreads guests, Tracing tracing) {
+                            AtmoMetrics metrics, Activity activity, GuestThreads guests, Tracing tracing) {
         this.directive = directive;
         this.byFqfn = byFqfn;
         this.capabilities = capabilities;
         this.metrics = metrics;
+        this.activity = activity;
         this.guests = guests;
+        byFqfn.forEach((fqfn, runnable) -> fqfnOf.put(runnable, fqfn));
         this.tracing = tracing;
     }
 
@@ -80,13 +86,14 @@ public final class LoadedRunnables implements StepRunner, AutoCloseable {
      * hold a virtual thread's carrier (it runs under the deadline, see {@link Limits#deadline()}). An interrupt
      * (a stop during a reload) abandons the load at once and stops the start-up code still running.
      *
-     * @param guests  the threads the loaded Runnables' jobs run on
-     * @param tracing where each invocation's span goes
+     * @param activity where the Runnables' errors are kept for the admin page
+     * @param guests   the threads the loaded Runnables' jobs run on
+     * @param tracing  where each invocation's span goes
      * @throws dev.atmo.bundle.BundleException naming each module that failed to load, at its file
      */
     public static LoadedRunnables load(Bundle bundle, EngineMode mode, Limits limits, Optional<AbiVersion> abi,
                                        Optional<ModuleCache> cache, Capabilities capabilities, AtmoMetrics metrics,
-                                       GuestThreads guests, Tracing tracing) {
+                                       Activity activity, GuestThreads guests, Tracing tracing) {
         Directive directive = bundle.directive();
         Map<String, WasmRunnable> loaded = new LinkedHashMap<>();
         List<Problem> problems = new ArrayList<>();
@@ -125,7 +132,7 @@ public final class LoadedRunnables implements StepRunner, AutoCloseable {
             loaded.values().forEach(WasmRunnable::close);
             BundleCheck.requireNone(bundle, problems);
         }
-        return new LoadedRunnables(directive, Map.copyOf(loaded), capabilities, metrics, guests, tracing);
+        return new LoadedRunnables(directive, Map.copyOf(loaded), capabilities, metrics, activity, guests, tracing);
     }
 
     /** The Runnable a step's {@code fn} names; a reference that resolves is remembered (up to a bound). */
@@ -217,6 +224,7 @@ public final class LoadedRunnables implements StepRunner, AutoCloseable {
             ran = result.isPresent();
             if (result.isPresent() && result.get() instanceof Outcome.Failure failure) {
                 outcome = "error";
+                failed(runnable, job.id(), "error " + failure.error().code() + ": " + failure.error().message());
                 span.error(failure.error().message());
             } else {
                 outcome = "success";
@@ -224,12 +232,12 @@ public final class LoadedRunnables implements StepRunner, AutoCloseable {
             return result;
         } catch (InvocationTimeoutException e) {
             outcome = "timeout";
-            throw failure(504, call, e, span);
+            throw failed(runnable, job.id(), failure(504, call, e, span));
         } catch (PoolBusyException e) {
             outcome = "busy";
-            throw failure(503, call, e, span);
+            throw failed(runnable, job.id(), failure(503, call, e, span));
         } catch (WasmException e) {
-            throw failure(500, call, e, span);
+            throw failed(runnable, job.id(), failure(500, call, e, span));
         } finally {
             if (ran) {
                 metrics.invocation(runnable.name(), outcome, Duration.ofNanos(System.nanoTime() - start));
@@ -237,6 +245,15 @@ public final class LoadedRunnables implements StepRunner, AutoCloseable {
                 span.end();
             }
         }
+    }
+
+    private void failed(WasmRunnable runnable, String requestId, String message) {
+        activity.runnableFailed(fqfnOf.getOrDefault(runnable, runnable.name()), requestId, message);
+    }
+
+    private StepFailure failed(WasmRunnable runnable, String requestId, StepFailure failure) {
+        failed(runnable, requestId, failure.getMessage());
+        return failure;
     }
 
     private TraceSpan invocationSpan(WasmRunnable runnable, boolean quick) {
@@ -254,7 +271,10 @@ public final class LoadedRunnables implements StepRunner, AutoCloseable {
 
     /** ABI A sees Go-canonical header names, ABI B lower-cased ones. */
     private static Map<String, String> headersFor(AbiVersion abi, Map<String, String> headers) {
-        Function<String, String> spelling = abi == AbiVersion.A ? HeaderNames::canonical : HeaderNames::lower;
+        Function<String, String> spelling = switch (abi.headerSpelling()) {
+            case CANONICAL -> HeaderNames::canonical;
+            case LOWER_CASE -> HeaderNames::lower;
+        };
         boolean spelled = true;
         for (String name : headers.keySet()) {
             // identity on purpose: both spellings return the very same string when it needs no change

@@ -1,5 +1,6 @@
 package dev.atmo.server;
 
+import dev.atmo.admin.HandlerActivity;
 import dev.atmo.http.InFlight;
 import dev.atmo.http.Response;
 import dev.atmo.http.RouteHandler;
@@ -10,7 +11,10 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Function;
 
-/** Wraps a route: counts it in flight and records its method, pattern, status and latency. */
+/**
+ * Wraps a route: counts it in flight and records its method, pattern, status and latency, for metrics and for the
+ * admin page's activity (where a 5xx status counts as an error).
+ */
 final class MeteredRoute implements RouteHandler {
     private final String method;
     private final String pattern;
@@ -18,14 +22,17 @@ final class MeteredRoute implements RouteHandler {
     private final AtmoMetrics metrics;
     private final InFlight inFlight;
     private final Counter quickAnswers;
+    private final HandlerActivity activity;
 
-    MeteredRoute(String method, String pattern, RouteHandler route, AtmoMetrics metrics, InFlight inFlight) {
+    MeteredRoute(String method, String pattern, RouteHandler route, AtmoMetrics metrics, InFlight inFlight,
+                 HandlerActivity activity) {
         this.method = method;
         this.pattern = pattern;
         this.route = route;
         this.metrics = metrics;
         this.inFlight = inFlight;
         this.quickAnswers = metrics.quickAnswers(method, pattern);
+        this.activity = activity;
     }
 
     @Override
@@ -55,7 +62,9 @@ final class MeteredRoute implements RouteHandler {
         } finally {
             inFlight.exit();
             if (answered) {
-                metrics.request(method, pattern, status, Duration.ofNanos(System.nanoTime() - start));
+                long nanos = System.nanoTime() - start;
+                metrics.request(method, pattern, status, Duration.ofNanos(nanos));
+                activity.record(nanos, status >= 500);
             }
         }
     }

@@ -1,6 +1,9 @@
 package dev.atmo.server;
 
 import dev.atmo.AtmoException;
+import dev.atmo.admin.AdminStatus;
+import dev.atmo.admin.StatusJson;
+import dev.atmo.admin.StatusPage;
 import dev.atmo.http.Response;
 import dev.atmo.http.RouteHandler;
 import dev.atmo.http.RouteLookup;
@@ -11,30 +14,36 @@ import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 
 /**
  * The operator's endpoints: health ({@code {"healthy":true}}), readiness (503 until the bundle is loaded and
- * its connections are up) and Prometheus metrics. Served beside the user's routes, never shadowing one
- * silently, or on a separate admin port.
+ * its connections are up), Prometheus metrics, and the admin page with its JSON twin. Served beside the user's
+ * routes, never shadowing one silently, or on a separate admin port.
  */
-record OperationsRoutes(String healthPath, String readyPath, String metricsPath, AtmoMetrics metrics,
-                        BooleanSupplier ready) {
+record OperationsRoutes(ServerOptions.Operations paths, AtmoMetrics metrics, BooleanSupplier ready,
+                        Supplier<AdminStatus> status) {
 
     /** Adds the endpoints; a clash with a route of the Directive is a start-up error naming both. */
     void addTo(Router.Builder<RouteHandler> routes, Router<RouteHandler> user) {
-        for (String path : new String[] {healthPath, readyPath, metricsPath}) {
+        for (String path : new String[] {paths.healthPath(), paths.readyPath(), paths.metricsPath(),
+                paths.adminPath(), paths.statusPath()}) {
             if (user.find("GET", path) instanceof RouteLookup.Found<RouteHandler>) {
                 throw new AtmoException("the Directive's route GET " + path + " clashes with Atmo's own endpoint "
-                        + path + "; choose another path for it (--health-path, --ready-path, --metrics-path) "
-                        + "or serve them on --admin-port");
+                        + path + "; choose another path for it (--health-path, --ready-path, --metrics-path, "
+                        + "--admin-path) or serve them on --admin-port");
             }
         }
-        routes.add("GET", healthPath, new OnTheEventLoop(request -> json(200, "{\"healthy\":true}")));
-        routes.add("GET", readyPath, new OnTheEventLoop(request -> ready.getAsBoolean()
+        routes.add("GET", paths.healthPath(), new OnTheEventLoop(request -> json(200, "{\"healthy\":true}")));
+        routes.add("GET", paths.readyPath(), new OnTheEventLoop(request -> ready.getAsBoolean()
                 ? json(200, "{\"ready\":true}") : json(503, "{\"ready\":false}")));
         // a scrape takes milliseconds of processor time, too long to hold an event loop: it runs on a virtual
         // thread, which guest code never holds (it runs on its own threads, see GuestThreads)
-        routes.add("GET", metricsPath, this::scrape);
+        routes.add("GET", paths.metricsPath(), this::scrape);
+        // the admin page asks its connections whether they are up: like a scrape, not for an event loop
+        routes.add("GET", paths.adminPath(), request -> fresh("text/html; charset=utf-8",
+                StatusPage.render(status.get())));
+        routes.add("GET", paths.statusPath(), request -> fresh("application/json", StatusJson.write(status.get())));
     }
 
     /** The metrics in the Prometheus text format, or in OpenMetrics (with exemplars) when the scraper asks. */
@@ -67,6 +76,11 @@ record OperationsRoutes(String healthPath, String readyPath, String metricsPath,
         Router.Builder<RouteHandler> routes = Router.builder();
         addTo(routes, Router.<RouteHandler>builder().build());
         return routes.build();
+    }
+
+    private static Response fresh(String type, String body) {
+        return new Response(200, Map.of("Content-Type", type, "Cache-Control", "no-store"),
+                body.getBytes(StandardCharsets.UTF_8));
     }
 
     private static Response json(int status, String body) {

@@ -28,7 +28,7 @@ import java.util.Optional;
  * @param engineMode      Chicory's compiler or interpreter
  * @param abi             force one ABI generation for every Runnable
  * @param limits          per-Runnable deadline, memory cap and pool bounds
- * @param operations      health, readiness and metrics paths, and the admin port if they are served apart
+ * @param operations      health, readiness, metrics and admin page paths, and the admin port if they are served apart
  * @param watch           reload the bundle when it changes
  * @param shutdownGrace   how long a stop waits for in-flight requests and messages
  * @param tls             certificate and key to serve HTTPS (HTTP/2 and HTTP/1.1) instead of HTTP
@@ -76,11 +76,33 @@ public record ServerOptions(Path bundle, String host, int port, boolean headless
     /**
      * Where the operator endpoints live.
      *
+     * @param adminPath the admin page; its JSON twin is at {@link #statusPath()}
      * @param adminPort serve them on this port only (0 = a free port) instead of beside the user routes
      */
-    public record Operations(String healthPath, String readyPath, String metricsPath, Optional<Integer> adminPort) {
+    public record Operations(String healthPath, String readyPath, String metricsPath, String adminPath,
+                             Optional<Integer> adminPort) {
+        public static final String DEFAULT_ADMIN_PATH = "/meta/";
+
+        public Operations {
+            Objects.requireNonNull(healthPath);
+            Objects.requireNonNull(readyPath);
+            Objects.requireNonNull(metricsPath);
+            Objects.requireNonNull(adminPath);
+            Objects.requireNonNull(adminPort);
+        }
+
+        /** The endpoints at these paths with the admin page at {@value #DEFAULT_ADMIN_PATH}. */
+        public Operations(String healthPath, String readyPath, String metricsPath, Optional<Integer> adminPort) {
+            this(healthPath, readyPath, metricsPath, DEFAULT_ADMIN_PATH, adminPort);
+        }
+
         public static Operations defaults() {
             return new Operations("/health", "/ready", "/meta/metrics", Optional.empty());
+        }
+
+        /** The admin page's data as JSON: {@code status} beside the page ({@code /meta/} gives {@code /meta/status}). */
+        public String statusPath() {
+            return adminPath.endsWith("/") ? adminPath + "status" : adminPath + "/status";
         }
     }
 

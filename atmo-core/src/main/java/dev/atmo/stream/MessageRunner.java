@@ -32,19 +32,24 @@ final class MessageRunner {
 
     private final Sequence sequence;
     private final boolean gravEnvelope;
+    private final MessageTimer timer;
     private final Tracing tracing;
 
-    MessageRunner(Sequence sequence, boolean gravEnvelope) {
-        this(sequence, gravEnvelope, Tracing.off());
-    }
-
-    MessageRunner(Sequence sequence, boolean gravEnvelope, Tracing tracing) {
+    MessageRunner(Sequence sequence, boolean gravEnvelope, MessageTimer timer, Tracing tracing) {
         this.sequence = sequence;
         this.gravEnvelope = gravEnvelope;
+        this.timer = timer;
         this.tracing = tracing;
     }
 
     StreamReply run(Message message) {
+        long start = System.nanoTime();
+        StreamReply reply = traced(message);
+        timer.handled(System.nanoTime() - start, !reply.completed());
+        return reply;
+    }
+
+    private StreamReply traced(Message message) {
         Map<String, String> headers = headers(message);
         if (!tracing.enabled()) {
             return runUntraced(message, headers);

@@ -30,6 +30,7 @@ public final class NatsStreams implements AutoCloseable {
     private final Connection connection;
     private final Duration drainGrace;
     private final StreamCounter counter;
+    private final Function<String, MessageTimer> timers;
     private final Tracing tracing;
     private final List<NatsSubscriber> subscribers = new ArrayList<>();
     private boolean closed;
@@ -38,6 +39,7 @@ public final class NatsStreams implements AutoCloseable {
         this.connection = connection;
         this.drainGrace = options.drainGrace();
         this.counter = options.counter();
+        this.timers = options.timers();
         this.tracing = options.tracing();
     }
 
@@ -103,7 +105,8 @@ public final class NatsStreams implements AutoCloseable {
             LOG.warn("{}: respondTo {} matches the handler's own subject, so every result is handled again",
                     handler.describe(), handler.respondTo().orElseThrow());
         }
-        MessageRunner runner = new MessageRunner(sequence, handler.gravEnvelope(), tracing);
+        MessageRunner runner = new MessageRunner(sequence, handler.gravEnvelope(), timers.apply(handler.subject()),
+                tracing);
         NatsSubscriber subscriber = handler.jetStream().isPresent()
                 ? new JetStreamSubscriber(connection, handler, runner, counter)
                 : new CoreSubscriber(connection, handler, runner, counter);

@@ -18,7 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** The HTTP server is set up while the bundle loads, but listens only once every Runnable is ready. */
 class StartUpTest {
 
-    private static int freePort() throws IOException {
+    /** A port nothing listens on: free a moment ago. */
+    static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }

@@ -5,6 +5,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 
 /** Starts test servers on free loopback ports and talks to them over real HTTP. */
@@ -16,6 +18,35 @@ final class TestServers {
 
     static ServerOptions.Builder options(String relativeBundle) {
         return ServerOptions.builder().bundle(RepositoryRoot.resolve(relativeBundle)).host("127.0.0.1").port(0);
+    }
+
+    /**
+     * Writes a bundle into {@code dir}: the hello example's Runnable behind one route, {@code POST resource}.
+     *
+     * @return {@code dir}
+     */
+    static Path helloBundle(Path dir, String identifier, String resource) throws Exception {
+        return helloBundle(dir, identifier, resource, "");
+    }
+
+    /** As {@link #helloBundle(Path, String, String)}, with more top-level keys of the Directive in {@code more}. */
+    static Path helloBundle(Path dir, String identifier, String resource, String more) throws Exception {
+        Files.copy(RepositoryRoot.resolve("examples/hello/hello/hello.wasm"), dir.resolve("hello.wasm"));
+        Files.writeString(dir.resolve("Directive.yaml"), """
+                identifier: "%s"
+                appVersion: v0.1.0
+                atmoVersion: v0.3.0
+                runnables:
+                  - name: hello
+                    namespace: default
+                handlers:
+                  - type: request
+                    method: POST
+                    resource: "%s"
+                    steps:
+                      - fn: hello
+                """.formatted(identifier, resource) + more);
+        return dir;
     }
 
     static HttpResponse<String> send(AtmoServer server, String method, String path, String body) {

@@ -6,7 +6,7 @@ import dev.atmo.sequence.Sequence;
 import dev.atmo.sequence.StepCall;
 import dev.atmo.sequence.StepRunner;
 import dev.atmo.wasm.Outcome;
-import dev.atmo.wasm.RunnableError;
+import dev.atmo.wasm.error.RunnableError;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;

@@ -1,5 +1,10 @@
 package dev.atmo.wasm;
 
+import dev.atmo.wasm.error.GuestThreadsBusyException;
+import dev.atmo.wasm.error.GuestTrapException;
+import dev.atmo.wasm.error.InvocationTimeoutException;
+import dev.atmo.wasm.error.PoolBusyException;
+import dev.atmo.wasm.error.WasmException;
 import dev.atmo.wasm.host.Capabilities;
 import dev.atmo.wasm.host.GuestRequest;
 import java.time.Duration;

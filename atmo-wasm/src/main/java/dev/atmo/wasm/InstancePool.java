@@ -1,5 +1,8 @@
 package dev.atmo.wasm;
 
+import dev.atmo.wasm.error.ModuleLoadException;
+import dev.atmo.wasm.error.PoolBusyException;
+import dev.atmo.wasm.error.WasmException;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentLinkedDeque;
@@ -145,6 +148,11 @@ public final class InstancePool implements AutoCloseable {
     /** Instances that exist now, idle or in use. */
     public int size() {
         return live.get();
+    }
+
+    /** The most instances there may be at once. */
+    public int maxInstances() {
+        return maxInstances;
     }
 
     public int idle() {

@@ -74,6 +74,9 @@ public record Limits(Duration deadline, int maxMemoryPages, int maxInstances, in
         private Duration poolWait = DEFAULT_POOL_WAIT;
         private Duration quickBudget = DEFAULT_QUICK_BUDGET;
 
+        private Builder() {
+        }
+
         public Builder withDeadline(Duration deadline) {
             this.deadline = deadline;
             return this;

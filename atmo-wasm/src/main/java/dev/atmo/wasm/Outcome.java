@@ -1,5 +1,6 @@
 package dev.atmo.wasm;
 
+import dev.atmo.wasm.error.RunnableError;
 import java.util.Map;
 
 /**

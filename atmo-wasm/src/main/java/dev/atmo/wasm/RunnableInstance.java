@@ -13,6 +13,8 @@ import com.dylibso.chicory.wasm.types.MemoryLimits;
 import dev.atmo.wasm.abi.EnvImports;
 import dev.atmo.wasm.abi.Invocation;
 import dev.atmo.wasm.abi.InvocationSlot;
+import dev.atmo.wasm.error.ModuleLoadException;
+import dev.atmo.wasm.error.WasmException;
 import dev.atmo.wasm.host.LogLevel;
 import java.util.ArrayList;
 import java.util.List;

@@ -14,6 +14,7 @@ import com.dylibso.chicory.wasm.types.Import;
 import com.dylibso.chicory.wasm.types.MemoryLimits;
 import dev.atmo.wasm.abi.AbiVersion;
 import dev.atmo.wasm.abi.EnvImports;
+import dev.atmo.wasm.error.ModuleLoadException;
 import dev.atmo.wasm.host.GuestLog;
 import java.util.HashSet;
 import java.util.List;
@@ -228,6 +229,14 @@ public final class RunnableModule {
 
     public boolean exports(String name) {
         return exports.contains(name);
+    }
+
+    /**
+     * Instantiates and initialises one instance outside any pool, for measuring what a pool pays when it grows;
+     * close it when done. Jobs run through {@link WasmRunnable}, never on such an instance.
+     */
+    public AutoCloseable instantiate() {
+        return RunnableInstance.create(this);
     }
 
     WasmModule module() {

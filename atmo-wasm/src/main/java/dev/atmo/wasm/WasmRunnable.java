@@ -5,6 +5,11 @@ import com.dylibso.chicory.wasm.ChicoryException;
 import dev.atmo.wasm.abi.AbiVersion;
 import dev.atmo.wasm.abi.EnvImports;
 import dev.atmo.wasm.abi.Invocation;
+import dev.atmo.wasm.error.GuestTrapException;
+import dev.atmo.wasm.error.InvocationTimeoutException;
+import dev.atmo.wasm.error.ModuleLoadException;
+import dev.atmo.wasm.error.PoolBusyException;
+import dev.atmo.wasm.error.WasmException;
 import dev.atmo.wasm.host.Capabilities;
 import dev.atmo.wasm.host.GuestLog;
 import dev.atmo.wasm.host.GuestRequest;
@@ -193,11 +198,8 @@ public final class WasmRunnable implements AutoCloseable {
     }
 
     private String trapMessage(Throwable e) {
-        String prefix = module.abi() == AbiVersion.A
-                ? "failed to execute Wasm Runnable: failed to wasmRun: "
-                : "wasm execution error: failed to wasmFunc: ";
         String detail = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        return prefix + detail;
+        return module.abi().trapPrefix() + detail;
     }
 
     @Override

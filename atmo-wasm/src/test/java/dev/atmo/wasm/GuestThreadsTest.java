@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import dev.atmo.wasm.error.GuestThreadsBusyException;
+import dev.atmo.wasm.error.InvocationTimeoutException;
+import dev.atmo.wasm.error.PoolBusyException;
+import dev.atmo.wasm.error.WasmException;
 import dev.atmo.wasm.host.Capabilities;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;

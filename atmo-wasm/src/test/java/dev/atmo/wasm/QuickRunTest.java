@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import dev.atmo.wasm.error.GuestTrapException;
+import dev.atmo.wasm.error.InvocationTimeoutException;
 import dev.atmo.wasm.host.Capabilities;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;

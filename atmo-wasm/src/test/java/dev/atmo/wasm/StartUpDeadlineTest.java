@@ -3,6 +3,7 @@ package dev.atmo.wasm;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.atmo.wasm.error.ModuleLoadException;
 import dev.atmo.wasm.host.Slf4jGuestLog;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;

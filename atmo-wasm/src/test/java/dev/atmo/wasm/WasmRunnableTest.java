@@ -4,6 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import dev.atmo.wasm.error.GuestTrapException;
+import dev.atmo.wasm.error.InvocationTimeoutException;
+import dev.atmo.wasm.error.ModuleLoadException;
+import dev.atmo.wasm.error.PoolBusyException;
+import dev.atmo.wasm.error.RunnableError;
 import dev.atmo.wasm.host.Capabilities;
 import dev.atmo.wasm.host.Slf4jGuestLog;
 import java.nio.charset.StandardCharsets;
@@ -16,9 +21,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.junit.jupiter.api.Test;
 
 class WasmRunnableTest {
 

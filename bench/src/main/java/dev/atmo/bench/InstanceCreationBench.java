@@ -1,6 +1,5 @@
 package dev.atmo.bench;
 
-import dev.atmo.wasm.BenchInstances;
 import dev.atmo.wasm.EngineMode;
 import dev.atmo.wasm.ModuleOptions;
 import dev.atmo.wasm.RunnableModule;
@@ -39,7 +38,7 @@ public class InstanceCreationBench {
 
     @Benchmark
     public Object create() throws Exception {
-        AutoCloseable instance = BenchInstances.create(compiled);
+        AutoCloseable instance = compiled.instantiate();
         instance.close();
         return instance;
     }

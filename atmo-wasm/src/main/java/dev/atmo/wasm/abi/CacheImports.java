@@ -28,20 +28,19 @@ final class CacheImports {
         if (inv.slotPending()) {
             return -1;
         }
-        boolean b = inv.abi() == AbiVersion.B;
         String key = memory.readString(a[0], a[1]);
         Optional<CacheCapability> cache = inv.capabilities().cache();
         if (cache.isEmpty()) {
-            return b ? inv.failWithText(HttpImport.NOT_ENABLED) : -2;
+            return inv.fail(-2, Invocation.NOT_ENABLED);
         }
         try {
             Optional<byte[]> value = cache.get().get(key);
             if (value.isEmpty()) {
-                return b ? inv.failWithText("key not found") : -2;
+                return inv.fail(-2, "key not found");
             }
             return inv.fillSlot(value.get());
         } catch (CapabilityException e) {
-            return b ? inv.failWithText(e.getMessage()) : -2;
+            return inv.fail(-2, e.getMessage());
         }
     }
 }

@@ -18,7 +18,7 @@ final class DatabaseImport {
         List<String> variables = inv.takeVariables();
         Optional<DatabaseCapability> db = inv.capabilities().database();
         if (db.isEmpty()) {
-            return inv.failWithText(HttpImport.NOT_ENABLED);
+            return inv.failWithText(Invocation.NOT_ENABLED);
         }
         int type = (int) a[0];
         if (type < 0 || type > 3) {

@@ -4,13 +4,12 @@ import com.dylibso.chicory.runtime.HostFunction;
 import com.dylibso.chicory.runtime.Instance;
 import com.dylibso.chicory.wasm.types.FunctionType;
 import com.dylibso.chicory.wasm.types.ValType;
-import dev.atmo.wasm.ModuleLoadException;
+import dev.atmo.wasm.error.ModuleLoadException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -25,24 +24,21 @@ public final class EnvImports {
     public static final String MODULE = "env";
     private static final String SWIFT_SUFFIX = "_swift";
     private static final Logger LOG = LoggerFactory.getLogger(EnvImports.class);
-    private static final Set<String> OUTSIDE = Set.of("fetch_url", "graphql_query", "cache_set", "cache_get",
-            "get_static_file", "db_exec");
-
     private static final Map<String, ImportSpec> SPECS = Stream.of(
             ImportSpec.voidCall("return_result", 3, ResultImports::returnResult),
             ImportSpec.voidCall("return_error", 4, ResultImports::returnError),
             ImportSpec.returning("get_ffi_result", 2, FfiImports::getFfiResult),
-            ImportSpec.returningB("add_ffi_var", 5, FfiImports::addFfiVar),
-            ImportSpec.returning("fetch_url", 6, HttpImport::fetchUrl),
-            ImportSpec.returning("graphql_query", 5, GraphQlImport::graphqlQuery),
-            ImportSpec.returning("cache_set", 6, CacheImports::cacheSet),
-            ImportSpec.returning("cache_get", 3, CacheImports::cacheGet),
+            ImportSpec.returning("add_ffi_var", 5, FfiImports::addFfiVar).from(AbiVersion.B),
+            ImportSpec.returning("fetch_url", 6, HttpImport::fetchUrl).waitingOutside(),
+            ImportSpec.returning("graphql_query", 5, GraphQlImport::graphqlQuery).waitingOutside(),
+            ImportSpec.returning("cache_set", 6, CacheImports::cacheSet).waitingOutside(),
+            ImportSpec.returning("cache_get", 3, CacheImports::cacheGet).waitingOutside(),
             ImportSpec.voidCall("log_msg", 4, LogImport::logMsg),
             ImportSpec.returning("request_get_field", 4, RequestImports::getField),
-            ImportSpec.returningB("request_set_field", 6, RequestImports::setField),
+            ImportSpec.returning("request_set_field", 6, RequestImports::setField).from(AbiVersion.B),
             ImportSpec.voidCall("resp_set_header", 5, RequestImports::respSetHeader),
-            ImportSpec.returning("get_static_file", 3, StaticFileImport::getStaticFile),
-            ImportSpec.returningB("db_exec", 4, DatabaseImport::dbExec),
+            ImportSpec.returning("get_static_file", 3, StaticFileImport::getStaticFile).waitingOutside(),
+            ImportSpec.returning("db_exec", 4, DatabaseImport::dbExec).from(AbiVersion.B).waitingOutside(),
             ImportSpec.voidCall("return_abort", 7, ResultImports::returnAbort))
             .collect(Collectors.toUnmodifiableMap(ImportSpec::name, Function.identity()));
 
@@ -52,7 +48,7 @@ public final class EnvImports {
     /** Every import name provided for a generation, twins included. */
     public static List<String> names(AbiVersion abi) {
         List<String> names = new ArrayList<>();
-        SPECS.values().stream().filter(s -> abi == AbiVersion.B || !s.onlyB()).forEach(s -> {
+        SPECS.values().stream().filter(s -> s.providedBy(abi)).forEach(s -> {
             names.add(s.name());
             names.add(s.name() + SWIFT_SUFFIX);
         });
@@ -67,7 +63,7 @@ public final class EnvImports {
      */
     public static void check(String runnable, String name, FunctionType type, AbiVersion abi) {
         Optional<ImportSpec> spec = lookup(name);
-        if (spec.isEmpty() || (spec.get().onlyB() && abi == AbiVersion.A)) {
+        if (spec.isEmpty() || !spec.get().providedBy(abi)) {
             throw new ModuleLoadException("Runnable " + runnable + " imports env." + name
                     + ", which the Runnable ABI " + abi + " does not provide");
         }
@@ -97,18 +93,17 @@ public final class EnvImports {
         });
     }
 
-    /** True when the import exists only in ABI B, which makes a module B whatever it is configured as. */
     /**
      * Whether a host function waits on something outside the process or the bundle's memory: HTTP, GraphQL,
      * the cache, the database, static files.
      */
     public static boolean waitsOnTheOutside(String name) {
-        String base = name.endsWith(SWIFT_SUFFIX) ? name.substring(0, name.length() - SWIFT_SUFFIX.length()) : name;
-        return OUTSIDE.contains(base);
+        return lookup(name).map(ImportSpec::waitsOutside).orElse(false);
     }
 
+    /** True when the import exists only in ABI B, which makes a module B whatever it is configured as. */
     public static boolean isOnlyB(String name) {
-        return lookup(name).map(ImportSpec::onlyB).orElse(false);
+        return lookup(name).map(spec -> !spec.providedBy(AbiVersion.A)).orElse(false);
     }
 
     private static Optional<ImportSpec> lookup(String name) {

@@ -13,17 +13,16 @@ final class GraphQlImport {
         if (inv.slotPending()) {
             return -1;
         }
-        boolean b = inv.abi() == AbiVersion.B;
         String endpoint = memory.readString(a[0], a[1]);
         String query = memory.readString(a[2], a[3]);
         Optional<GraphQlCapability> graphql = inv.capabilities().graphql();
         if (graphql.isEmpty()) {
-            return b ? inv.failWithText(HttpImport.NOT_ENABLED) : -1;
+            return inv.fail(-1, Invocation.NOT_ENABLED);
         }
         try {
             return inv.fillSlot(graphql.get().query(endpoint, query, inv.info()));
         } catch (CapabilityException e) {
-            return b ? inv.failWithText(e.getMessage()) : -1;
+            return inv.fail(-1, e.getMessage());
         }
     }
 }

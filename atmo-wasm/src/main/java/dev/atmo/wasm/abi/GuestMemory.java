@@ -1,10 +1,11 @@
 package dev.atmo.wasm.abi;
 
 import com.dylibso.chicory.runtime.Memory;
+import dev.atmo.wasm.error.HostMemoryException;
 import java.nio.charset.StandardCharsets;
 
 /** Bounds-checked access to a guest's linear memory; pointers and lengths are unsigned i32. */
-public final class GuestMemory {
+final class GuestMemory {
     private final Memory memory;
     private final String importName;
 
@@ -13,18 +14,18 @@ public final class GuestMemory {
         this.importName = importName;
     }
 
-    public byte[] read(long pointer, long length) {
+    byte[] read(long pointer, long length) {
         long ptr = pointer & 0xFFFFFFFFL;
         long len = length & 0xFFFFFFFFL;
         check(ptr, len);
         return memory.readBytes((int) ptr, (int) len);
     }
 
-    public String readString(long pointer, long length) {
+    String readString(long pointer, long length) {
         return new String(read(pointer, length), StandardCharsets.UTF_8);
     }
 
-    public void write(long pointer, byte[] data) {
+    void write(long pointer, byte[] data) {
         long ptr = pointer & 0xFFFFFFFFL;
         check(ptr, data.length);
         memory.write((int) ptr, data);

@@ -12,10 +12,6 @@ import java.util.Optional;
 
 /** {@code fetch_url}: outbound HTTP with headers encoded in the URL string as {@code url::Name:value}. */
 final class HttpImport {
-    private static final String[] METHODS_A = {null, "GET", "POST", "PATCH", "DELETE"};
-    private static final String[] METHODS_B = {"GET", "HEAD", "OPTIONS", "POST", "PUT", "PATCH", "DELETE"};
-    static final String NOT_ENABLED = "capability is not enabled";
-
     private HttpImport() {
     }
 
@@ -23,8 +19,7 @@ final class HttpImport {
         if (inv.slotPending()) {
             return -1;
         }
-        boolean b = inv.abi() == AbiVersion.B;
-        Optional<String> method = method((int) a[0], b);
+        Optional<String> method = inv.abi().httpMethod((int) a[0]);
         String encoded = memory.readString(a[1], a[2]);
         byte[] body = memory.read(a[3], a[4]);
         Optional<HttpCall> call = method.flatMap(m -> decode(m, encoded, body));
@@ -33,27 +28,18 @@ final class HttpImport {
         }
         Optional<HttpCapability> http = inv.capabilities().http();
         if (http.isEmpty()) {
-            return b ? inv.failWithText(NOT_ENABLED) : -3;
+            return inv.fail(-3, Invocation.NOT_ENABLED);
         }
         HttpReply reply;
         try {
             reply = http.get().send(call.get(), inv.info());
         } catch (CapabilityException e) {
-            return b ? inv.failWithText(e.getMessage()) : -3;
+            return inv.fail(-3, e.getMessage());
         }
         if (reply.status() > 299) {
-            return b ? inv.failWithText(reply.status() + ": " + new String(reply.body(), StandardCharsets.UTF_8))
-                    : -reply.status();
+            return inv.fail(-reply.status(), reply.status() + ": " + new String(reply.body(), StandardCharsets.UTF_8));
         }
         return inv.fillSlot(reply.body());
-    }
-
-    private static Optional<String> method(int number, boolean b) {
-        String[] table = b ? METHODS_B : METHODS_A;
-        if (number < 0 || number >= table.length) {
-            return Optional.empty();
-        }
-        return Optional.ofNullable(table[number]);
     }
 
     /**

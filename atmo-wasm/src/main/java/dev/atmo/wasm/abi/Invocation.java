@@ -1,6 +1,6 @@
 package dev.atmo.wasm.abi;
 
-import dev.atmo.wasm.RunnableError;
+import dev.atmo.wasm.error.RunnableError;
 import dev.atmo.wasm.host.Capabilities;
 import dev.atmo.wasm.host.GuestRequest;
 import dev.atmo.wasm.host.InvocationInfo;
@@ -12,9 +12,13 @@ import java.util.Optional;
 
 /**
  * The state of one {@code run_e} call as the host functions see it: its ident, the job's request,
- * the capabilities, the FFI result slot, the variable list and what the guest reported.
+ * the capabilities, the FFI result slot, the variable list and what the guest reported. The engine makes one
+ * per job and reads back only what the guest reported; the rest is for the host functions of this package.
  */
 public final class Invocation {
+    /** What an ABI B guest reads when it uses a capability its bundle did not enable. */
+    static final String NOT_ENABLED = "capability is not enabled";
+
     private final int ident;
     private final AbiVersion abi;
     private final String runnable;
@@ -43,42 +47,50 @@ public final class Invocation {
         return ident;
     }
 
-    public AbiVersion abi() {
+    AbiVersion abi() {
         return abi;
     }
 
-    public String runnable() {
+    String runnable() {
         return runnable;
     }
 
-    public Optional<GuestRequest> request() {
+    Optional<GuestRequest> request() {
         return request;
     }
 
-    public Capabilities capabilities() {
+    Capabilities capabilities() {
         return capabilities;
     }
 
-    public InvocationInfo info() {
+    InvocationInfo info() {
         return new InvocationInfo(runnable, request.map(GuestRequest::id).orElse(""), ident, deadline);
     }
 
     /** True while a slot-producing import's data waits for {@code get_ffi_result}. */
-    public boolean slotPending() {
+    boolean slotPending() {
         return slot != null;
     }
 
     /** Puts data in the slot and returns its length, the value the import hands back to the guest. */
-    public int fillSlot(byte[] data) {
+    int fillSlot(byte[] data) {
         slot = data;
         return data.length;
+    }
+
+    /**
+     * A failure stated once for both generations: ABI A returns {@code code}, ABI B hands {@code text} over in
+     * the slot ({@link #failWithText}).
+     */
+    int fail(int code, String text) {
+        return abi.fail(this, code, text);
     }
 
     /**
      * ABI B: an error travels as text in the slot and the import returns minus its length;
      * an empty text cannot be transported, so it is the unknown error -1.
      */
-    public int failWithText(String text) {
+    int failWithText(String text) {
         byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
         if (bytes.length == 0) {
             return -1;
@@ -88,31 +100,31 @@ public final class Invocation {
     }
 
     /** Takes the slot's data and clears it; empty when there is none. */
-    public Optional<byte[]> takeSlot() {
+    Optional<byte[]> takeSlot() {
         byte[] data = slot;
         slot = null;
         return Optional.ofNullable(data);
     }
 
-    public void addVariable(String value) {
+    void addVariable(String value) {
         variables.add(value);
     }
 
     /** The variables collected by {@code add_ffi_var}, cleared for the next query. */
-    public List<String> takeVariables() {
+    List<String> takeVariables() {
         List<String> taken = List.copyOf(variables);
         variables.clear();
         return taken;
     }
 
     /** The first reported result wins; later reports are ignored (the original blocked forever). */
-    public void reportResult(byte[] output) {
+    void reportResult(byte[] output) {
         if (result == null) {
             result = output;
         }
     }
 
-    public void reportError(RunnableError reported) {
+    void reportError(RunnableError reported) {
         if (error == null) {
             error = reported;
         }

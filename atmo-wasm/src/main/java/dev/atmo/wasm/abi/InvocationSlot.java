@@ -9,6 +9,9 @@ import java.util.Optional;
 public final class InvocationSlot {
     private volatile Invocation current;
 
+    public InvocationSlot() {
+    }
+
     public void begin(Invocation invocation) {
         current = invocation;
     }
@@ -17,7 +20,7 @@ public final class InvocationSlot {
         current = null;
     }
 
-    public Optional<Invocation> current() {
+    Optional<Invocation> current() {
         return Optional.ofNullable(current);
     }
 }

@@ -33,17 +33,18 @@ final class RequestImports {
         if (inv.slotPending()) {
             return -1;
         }
-        boolean b = inv.abi() == AbiVersion.B;
         int type = (int) a[0];
         String key = memory.readString(a[1], a[2]);
-        Optional<GuestRequest> request = inv.request();
-        if (request.isEmpty() || (b && !inv.capabilities().requestAccess())) {
-            return b ? -1 : -2;
-        }
-        return b ? getFieldB(inv, request.get(), type, key) : getFieldA(inv, request.get(), type, key);
+        return inv.abi().getField(inv, type, key);
     }
 
-    private static long getFieldA(Invocation inv, GuestRequest request, int type, String key) {
+    /** ABI A: no request is -2, a missing value -3 (-5 for a body field), an unknown field type -4. */
+    static long getFieldA(Invocation inv, int type, String key) {
+        Optional<GuestRequest> found = inv.request();
+        if (found.isEmpty()) {
+            return -2;
+        }
+        GuestRequest request = found.get();
         Optional<byte[]> value = switch (type) {
             case META -> meta(request, key);
             case BODY -> bodyField(inv, request, key);
@@ -62,7 +63,13 @@ final class RequestImports {
         };
     }
 
-    private static long getFieldB(Invocation inv, GuestRequest request, int type, String key) {
+    /** ABI B: a missing value reads as empty; no request, no request access or an unknown field type is -1. */
+    static long getFieldB(Invocation inv, int type, String key) {
+        Optional<GuestRequest> found = inv.request();
+        if (found.isEmpty() || !inv.capabilities().requestAccess()) {
+            return -1;
+        }
+        GuestRequest request = found.get();
         Optional<byte[]> value = switch (type) {
             case META -> Optional.of(meta(request, key).orElse(EMPTY));
             case BODY -> bodyField(inv, request, key);

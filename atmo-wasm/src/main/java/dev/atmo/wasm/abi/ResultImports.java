@@ -1,6 +1,6 @@
 package dev.atmo.wasm.abi;
 
-import dev.atmo.wasm.RunnableError;
+import dev.atmo.wasm.error.RunnableError;
 import dev.atmo.wasm.host.LogLevel;
 
 /** {@code return_result}, {@code return_error}, {@code return_abort}: how a guest reports the job's outcome. */

@@ -13,20 +13,19 @@ final class StaticFileImport {
         if (inv.slotPending()) {
             return -1;
         }
-        boolean b = inv.abi() == AbiVersion.B;
         String name = memory.readString(a[0], a[1]);
         Optional<FileCapability> files = inv.capabilities().files();
         if (files.isEmpty()) {
-            return b ? inv.failWithText(HttpImport.NOT_ENABLED) : -2;
+            return inv.fail(-2, Invocation.NOT_ENABLED);
         }
         try {
             Optional<byte[]> file = files.get().read(name);
             if (file.isEmpty()) {
-                return b ? inv.failWithText("file does not exist") : -3;
+                return inv.fail(-3, "file does not exist");
             }
             return inv.fillSlot(file.get());
         } catch (CapabilityException e) {
-            return b ? inv.failWithText(e.getMessage()) : -4;
+            return inv.fail(-4, e.getMessage());
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.atmo.wasm.cache;
 
+import dev.atmo.wasm.error.ModuleCacheException;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;

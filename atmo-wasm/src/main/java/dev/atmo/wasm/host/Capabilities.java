@@ -44,6 +44,9 @@ public record Capabilities(
         private boolean requestAccess = true;
         private GuestLog log = new Slf4jGuestLog();
 
+        private Builder() {
+        }
+
         public Builder http(HttpCapability http) {
             this.http = http;
             return this;

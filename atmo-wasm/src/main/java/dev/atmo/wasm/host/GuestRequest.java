@@ -120,6 +120,9 @@ public final class GuestRequest {
         private Map<String, String> params = Map.of();
         private Map<String, byte[]> state = Map.of();
 
+        private Builder() {
+        }
+
         public Builder method(String method) {
             this.method = Objects.requireNonNull(method);
             return this;

@@ -7,6 +7,9 @@ import org.slf4j.LoggerFactory;
 public final class Slf4jGuestLog implements GuestLog {
     private static final Logger LOG = LoggerFactory.getLogger("dev.atmo.guest");
 
+    public Slf4jGuestLog() {
+    }
+
     @Override
     public void log(LogLevel level, String runnable, String requestId, int ident, String message) {
         String line = requestId.isEmpty()

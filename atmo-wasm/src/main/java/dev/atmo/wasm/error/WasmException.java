@@ -1,4 +1,4 @@
-package dev.atmo.wasm;
+package dev.atmo.wasm.error;
 
 /** Root of every failure raised by the Wasm engine; subclasses say which stage failed. */
 public class WasmException extends RuntimeException {

@@ -1,4 +1,4 @@
-package dev.atmo.wasm;
+package dev.atmo.wasm.error;
 
 import java.time.Duration;
 

@@ -1,4 +1,4 @@
-package dev.atmo.wasm;
+package dev.atmo.wasm.error;
 
 /** The guest trapped (unreachable, out-of-bounds access, bad host pointers...) during one invocation. */
 public class GuestTrapException extends WasmException {

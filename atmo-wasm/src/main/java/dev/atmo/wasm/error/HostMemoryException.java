@@ -1,6 +1,5 @@
-package dev.atmo.wasm.abi;
+package dev.atmo.wasm.error;
 
-import dev.atmo.wasm.WasmException;
 
 /** A host function was handed a pointer range outside guest memory; it traps the current invocation only. */
 public class HostMemoryException extends WasmException {

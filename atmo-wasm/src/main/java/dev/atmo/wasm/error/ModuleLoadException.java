@@ -1,4 +1,4 @@
-package dev.atmo.wasm;
+package dev.atmo.wasm.error;
 
 /** A module could not be parsed, compiled, linked or initialised; the message names the Runnable and the cause. */
 public class ModuleLoadException extends WasmException {

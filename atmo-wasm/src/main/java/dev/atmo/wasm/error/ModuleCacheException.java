@@ -1,6 +1,5 @@
-package dev.atmo.wasm.cache;
+package dev.atmo.wasm.error;
 
-import dev.atmo.wasm.WasmException;
 
 /** The module cache directory cannot be used safely; the message names the directory and what to change. */
 public class ModuleCacheException extends WasmException {
