@@ -9,7 +9,8 @@
 #
 # Needs atmo-cli/target/atmo.jar (./mvnw -q package -DskipTests -pl atmo-cli -am), wrk and taskset. On a machine
 # with two or more processors the server runs on the first, wrk on the second. ATMO_JAR_BEFORE=<jar> adds a run
-# of that jar (one built before traces existed) to each round, to show what the code costs with traces off.
+# of that jar (one built before traces existed) to each round, to show what the code costs with traces off;
+# WARM_SECONDS (default 5) is how long wrk warms each server up before it is measured.
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$ROOT"

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The built {@code atmo.jar}, run as its own process on a real port. */
 class AtmoJarIT {
@@ -59,6 +60,39 @@ class AtmoJarIT {
         }
         assertThat(response).as("server answered").isNotNull();
         return response;
+    }
+
+    /**
+     * Writes a bundle of the hello example and the ABI exerciser {@code abi-a-rust}, each at {@code POST /<name>},
+     * under atmoVersion v0.3.0. The exerciser has no generation marker, so a forced generation shows in its answer
+     * to {@code cache_get nothing-here}: {@code rc=-2} as A, {@code rc=-13} as B. (hello exports the B marker and is
+     * B whatever is forced, so it cannot show that.)
+     */
+    static Path abiBundle(Path dir) throws IOException {
+        Files.copy(ROOT.resolve("examples/hello/hello/hello.wasm"), dir.resolve("hello.wasm"));
+        Files.copy(ROOT.resolve("testdata/runnables/wasm/abi-a-rust.wasm"), dir.resolve("abi-a-rust.wasm"));
+        Files.writeString(dir.resolve("Directive.yaml"), """
+                identifier: com.example.abi
+                appVersion: v0.1.0
+                atmoVersion: v0.3.0
+                runnables:
+                  - name: hello
+                    namespace: default
+                  - name: abi-a-rust
+                    namespace: default
+                handlers:
+                  - type: request
+                    method: POST
+                    resource: /hello
+                    steps:
+                      - fn: hello
+                  - type: request
+                    method: POST
+                    resource: /abi-a-rust
+                    steps:
+                      - fn: abi-a-rust
+                """);
+        return dir;
     }
 
     @Test
@@ -129,10 +163,10 @@ class AtmoJarIT {
     }
 
     @Test
-    void portAndAbiComeFromTheEnvironmentWhenNotGiven() throws Exception {
+    void portAndAbiComeFromTheEnvironmentWhenNotGiven(@TempDir Path dir) throws Exception {
         int port = freePort();
         Path log = Files.createTempFile("atmo", ".log");
-        ProcessBuilder builder = atmo("start", "examples/hello").redirectOutput(log.toFile());
+        ProcessBuilder builder = atmo("start", abiBundle(dir).toString()).redirectOutput(log.toFile());
         builder.environment().put("ATMO_HTTP_PORT", String.valueOf(port));
         builder.environment().put("ATMO_ABI", "B");
         builder.environment().put("ATMO_BUNDLE_PATH", "does-not-matter");
@@ -141,11 +175,14 @@ class AtmoJarIT {
             HttpResponse<String> response = helloWorld(process, port);
             assertThat(response.statusCode()).isEqualTo(200);
             assertThat(response.body()).isEqualTo("hello world");
+            // an A-generation exerciser answers as B only because ATMO_ABI says so
+            assertThat(OperationsJarIT.post(port, "/abi-a-rust", "cache_get nothing-here").body())
+                    .isEqualTo("rc=-13");
         } finally {
             process.destroy();
             assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
         }
-        assertThat(Files.readString(log)).contains("Runnable hello uses Runnable ABI B");
+        assertThat(Files.readString(log)).contains("Runnable abi-a-rust uses Runnable ABI B");
     }
 
     @Test

@@ -5,6 +5,7 @@ import static dev.atmo.cli.AtmoJarIT.freePort;
 import static dev.atmo.cli.AtmoJarIT.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.atmo.testing.RepositoryRoot;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -177,7 +178,7 @@ class ProjectJarIT {
         Path app = dir.resolve("app");
         Path echo = Files.createDirectories(app.resolve("echo"));
         Files.writeString(echo.resolve(".runnable.yaml"), "name: echo\nnamespace: default\nlang: tinygo\n");
-        Files.copy(Path.of("").toAbsolutePath().getParent().resolve("testdata/runnables/wasm/echo-wat.wasm"),
+        Files.copy(RepositoryRoot.resolve("testdata/runnables/wasm/echo-wat.wasm"),
                 echo.resolve("echo.wasm"));
         Files.writeString(app.resolve("Directive.yaml"), Files.readString(app.resolve("Directive.yaml")) + """
                   - type: request

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.atmo.testing.RepositoryRoot;
 import graphql.ExecutionInput;
 import graphql.GraphQL;
 import graphql.schema.DataFetcher;
@@ -47,7 +48,7 @@ import redis.clients.jedis.JedisPooled;
  * whichever {@code atmoVersion} the Directive names.
  */
 class SdkAssemblyScriptJarIT {
-    private static final Path ROOT = Path.of("").toAbsolutePath().getParent();
+    private static final Path ROOT = RepositoryRoot.path();
     private static final String JDBC = "jdbc:postgresql://127.0.0.1:5432/test?user=postgres";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient CLIENT = HttpClient.newHttpClient();

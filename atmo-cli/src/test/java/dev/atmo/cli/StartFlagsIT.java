@@ -162,19 +162,22 @@ class StartFlagsIT {
     void interpreterHeadlessAndAbiServeEveryRunnableAtItsPathUncompiled(@TempDir Path dir) throws Exception {
         int port = freePort();
         Path log = dir.resolve("atmo.log");
+        Path bundle = AtmoJarIT.abiBundle(Files.createDirectory(dir.resolve("bundle")));
         Process process = start(log, CLIENT, "http://127.0.0.1:" + port + "/health",
                 "start", "--port", String.valueOf(port), "--interpreter", "--headless", "--abi", "B",
-                "--log-level", "debug", "examples/hello");
+                "--log-level", "debug", bundle.toString());
         try {
-            HttpResponse<String> response = send(CLIENT,
-                    "http://127.0.0.1:" + port + "/com.suborbital.hello/default/hello/v0.1.0", "headless");
+            String base = "http://127.0.0.1:" + port + "/com.example.abi/default/";
+            HttpResponse<String> response = send(CLIENT, base + "hello/v0.1.0", "headless");
             assertThat(response.statusCode()).isEqualTo(200);
             assertThat(response.body()).isEqualTo("hello headless");
+            // an A-generation exerciser answers as B only because --abi says so
+            assertThat(send(CLIENT, base + "abi-a-rust/v0.1.0", "cache_get nothing-here").body()).isEqualTo("rc=-13");
             assertThat(send(CLIENT, "http://127.0.0.1:" + port + "/hello", "x").statusCode()).isEqualTo(404);
         } finally {
             stop(process);
         }
-        assertThat(Files.readString(log)).contains("Runnable hello uses Runnable ABI B")
+        assertThat(Files.readString(log)).contains("Runnable abi-a-rust uses Runnable ABI B")
                 .doesNotContain("compiled in");
     }
 

@@ -2,6 +2,7 @@ package dev.atmo.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.atmo.testing.RepositoryRoot;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -18,8 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 class StartUpCodeJarIT {
 
     private static void writeBundle(Path dir, String module, String route) throws Exception {
-        Path root = Path.of("").toAbsolutePath().getParent();
-        Files.copy(root.resolve("testdata/runnables/wasm/" + module + ".wasm"), dir.resolve("echo.wasm"),
+        Files.copy(RepositoryRoot.resolve("testdata/runnables/wasm/" + module + ".wasm"), dir.resolve("echo.wasm"),
                 StandardCopyOption.REPLACE_EXISTING);
         Files.writeString(dir.resolve("Directive.yaml"), """
                 identifier: com.example.startup

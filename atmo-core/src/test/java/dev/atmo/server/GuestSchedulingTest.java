@@ -136,7 +136,9 @@ class GuestSchedulingTest {
             for (int i = 0; i < CORES; i++) {
                 looping.add(sendTimed(server, clients, "POST", "/loop", "forever"));
             }
-            Thread.sleep(500);
+            // every instance running a looping guest, so the next request finds none free
+            await().atMost(Duration.ofSeconds(30)).until(() -> server.runnables().all().values().stream()
+                    .filter(r -> r.name().equals("loop")).allMatch(r -> r.pool().inUse() == CORES));
             Timed busy = sendTimed(server, clients, "POST", "/loop", "one more").join();
             System.out.printf("with %d looping guests a request found no instance and was answered after %d ms%n",
                     CORES, busy.took().toMillis());

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.atmo.testing.RepositoryRoot;
+import dev.atmo.wasm.InstancePool;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -129,12 +130,14 @@ class ReloadTest {
             assertThat(TestServers.send(server, "POST", "/first", "ok").body()).isEqualTo("hello ok");
             assertThat(metricLines(server, instances)).containsExactly(instances + " 1.0");
 
+            InstancePool oldPool = server.runnables().all().values().iterator().next().pool();
             writeBundle(dir, "/second");
             assertThat(server.reload()).isTrue();
             assertThat(TestServers.send(server, "POST", "/second", "ok").body()).isEqualTo("hello ok");
-            // the old bundle is closed a moment after the swap (its pool drops to 0): the series must stay the new one's
-            await().pollDelay(Duration.ofMillis(1500)).atMost(Duration.ofSeconds(5)).untilAsserted(() ->
-                    assertThat(metricLines(server, instances)).containsExactly(instances + " 1.0"));
+            // the old bundle is closed a moment after the swap, its pool dropping to 0: once it has, the series must
+            // still be the new one's
+            await().atMost(Duration.ofSeconds(30)).until(() -> oldPool.size() == 0);
+            assertThat(metricLines(server, instances)).containsExactly(instances + " 1.0");
 
             Files.writeString(dir.resolve("Directive.yaml"), Files.readString(dir.resolve("Directive.yaml"))
                     .replace("appVersion: v0.1.0", "appVersion: v0.2.0"));

@@ -6,6 +6,7 @@ import dev.atmo.cli.project.Language;
 import dev.atmo.cli.project.RunnableFolder;
 import dev.atmo.cli.project.Scaffold;
 import dev.atmo.cli.project.Sdk;
+import dev.atmo.testing.RepositoryRoot;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -20,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Real builds of the C template (clang and make are installed where the tests run; see TOOLCHAINS.md). */
 class ProjectBuilderTest {
-    private static final Path SDK = Path.of("").toAbsolutePath().getParent().resolve("sdk");
+    private static final Path SDK = RepositoryRoot.resolve("sdk");
     private static final byte[] WASM_MAGIC = {0, 'a', 's', 'm'};
 
     private final ByteArrayOutputStream printed = new ByteArrayOutputStream();
