@@ -32,32 +32,32 @@ final class SequenceRoute implements RouteHandler {
 
     @Override
     public Optional<Response> tryQuick(JobRequest request) {
-        return respond(request, () -> sequence.tryQuick(request));
+        return respond(() -> sequence.tryQuick(request));
     }
 
     static Response respond(Sequence sequence, JobRequest request) {
-        return respond(request, () -> Optional.of(sequence.run(request))).orElseThrow();
+        return respond(() -> Optional.of(sequence.run(request))).orElseThrow();
     }
 
     /** Turns a sequence's result or failure into a response; empty when the sequence did not run. */
-    private static Optional<Response> respond(JobRequest request, Supplier<Optional<SequenceResult>> run) {
-        SequenceResult result;
+    private static Optional<Response> respond(Supplier<Optional<SequenceResult>> run) {
+        Optional<SequenceResult> ran;
         try {
-            Optional<SequenceResult> ran = run.get();
-            if (ran.isEmpty()) {
-                return Optional.empty();
-            }
-            result = ran.get();
+            ran = run.get();
         } catch (SequenceException e) {
             LOG.warn("{}", e.getMessage());
             return Optional.of(Response.of(Replies.of(e)));
         }
-        if (result instanceof SequenceResult.Failed failed) {
-            LOG.info("Runnable {}", Replies.describe(failed));
-            return Optional.of(Response.of(Replies.of(result)));
-        }
-        Response response = Response.of(Replies.of(result));
-        return Optional.of(response.headers().containsKey("Content-Type") ? response
-                : response.withHeader("Content-Type", "application/octet-stream"));
+        return ran.map(result -> {
+            Response response = Response.of(Replies.of(result));
+            return switch (result) {
+                case SequenceResult.Failed failed -> {
+                    LOG.info("Runnable {}", Replies.describe(failed));
+                    yield response;
+                }
+                case SequenceResult.Completed done -> response.headers().containsKey("Content-Type") ? response
+                        : response.withHeader("Content-Type", "application/octet-stream");
+            };
+        });
     }
 }

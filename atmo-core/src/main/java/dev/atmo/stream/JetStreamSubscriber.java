@@ -1,7 +1,6 @@
 package dev.atmo.stream;
 
 import io.nats.client.Connection;
-import io.nats.client.JetStream;
 import io.nats.client.JetStreamSubscription;
 import io.nats.client.Message;
 import java.time.Duration;
@@ -17,11 +16,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A handler consuming a JetStream stream through a durable pull consumer ({@link JetStreamSetup}) with explicit
- * acknowledgement: this class is the pull loop and the settling of each message. It asks the server for only as many messages as it has free slots; a message is acknowledged after its steps
- * complete and its result is published, negatively acknowledged (redelivered after a short, growing delay)
- * when they fail, and terminated after {@code maxDeliver} deliveries. Results go out through a {@link
- * ResultPublisher}. Several processes sharing the durable
- * consumer split the stream's messages.
+ * acknowledgement: this class is the pull loop and the settling of each message. It asks the server for only as
+ * many messages as it has free slots; a message is acknowledged after its steps complete and its result is
+ * published ({@link ResultPublisher}), negatively acknowledged (redelivered after a short, growing delay) when
+ * they fail, and terminated after {@code maxDeliver} deliveries. Several processes sharing the durable consumer
+ * split the stream's messages.
  */
 final class JetStreamSubscriber implements NatsSubscriber {
     private static final Logger LOG = LoggerFactory.getLogger("dev.atmo.stream");
