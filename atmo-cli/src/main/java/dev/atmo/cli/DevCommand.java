@@ -60,7 +60,8 @@ final class DevCommand implements Callable<Integer> {
         }
         ServerOptions options;
         try {
-            LoggingSetup.configure(start.logFormat, start.logLevel, Optional.ofNullable(start.logFile), Version.current());
+            LoggingSetup.configure(start.logFormat, start.logLevel, Optional.ofNullable(start.logFile),
+                    Version.current());
             start.bundle = directory;
             start.watch = false;
             options = start.options();

@@ -194,6 +194,11 @@ final class StartCommand implements Callable<Integer> {
             description = "append log lines to this file instead of stdout; env ATMO_LOG_FILE")
     Path logFile;
 
+    @Option(names = "--idle-gc-seconds", paramLabel = "SECONDS", defaultValue = "${env:ATMO_IDLE_GC_SECONDS:-30}",
+            description = "with the G1 collector, collect when none ran for this long, returning the memory a burst "
+                    + "left resident (0: never); env ATMO_IDLE_GC_SECONDS")
+    long idleGcSeconds;
+
     @Option(names = "--app-name", paramLabel = "NAME", defaultValue = "${env:ATMO_APP_NAME:-Atmo}",
             description = "name shown in the start-up log; env ATMO_APP_NAME")
     String appName;
@@ -228,6 +233,7 @@ final class StartCommand implements Callable<Integer> {
             }
             return 1;
         }
+        IdleMemory.collectAfterInBackground(Duration.ofSeconds(idleGcSeconds));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();
@@ -293,6 +299,10 @@ final class StartCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--quick-budget-ms must not be negative, got " + quickBudgetMs);
         }
         limits.quickBudget(Duration.ofMillis(quickBudgetMs));
+        if (idleGcSeconds < 0) {
+            throw new IllegalArgumentException("--idle-gc-seconds must not be negative (0 turns it off), got "
+                    + idleGcSeconds);
+        }
         if (instances > 0) {
             limits.maxInstances(instances);
         }
