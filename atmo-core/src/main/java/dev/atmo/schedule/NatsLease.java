@@ -17,7 +17,7 @@ import org.slf4j.LoggerFactory;
  * bucket's max age removes the entry of a holder that stopped writing, and the next {@code create} wins it.
  * Every process keeps the last run it saw in the entry, so whoever takes over keeps the period.
  */
-final class NatsLease implements Lease {
+final class NatsLease extends RecordedLease {
     private static final Logger LOG = LoggerFactory.getLogger("dev.atmo.schedule");
 
     private final String schedule;
@@ -26,7 +26,6 @@ final class NatsLease implements Lease {
     private long revision;
     private volatile long heldUntilNanos;
     private volatile boolean holding;
-    private volatile Optional<Instant> lastRun = Optional.empty();
     private volatile KeyValue lastBucket;
     private volatile Duration lastValidity = Duration.ZERO;
 
@@ -45,15 +44,10 @@ final class NatsLease implements Lease {
         return holding && System.nanoTime() - heldUntilNanos < 0;
     }
 
-    @Override
-    public Optional<Instant> lastRun() {
-        return lastRun;
-    }
-
     /** Records the run and writes it to the entry at once, so a process taking over sees it even if this one dies. */
     @Override
     public void ran(Instant at) {
-        lastRun = Optional.of(at);
+        super.ran(at);
         KeyValue bucket = lastBucket;
         if (bucket != null) {
             try {
@@ -75,7 +69,7 @@ final class NatsLease implements Lease {
         long sent = System.nanoTime();
         try {
             if (revision > 0) {
-                revision = bucket.update(key, new LeaseValue(holder, lastRun).bytes(), revision);
+                revision = bucket.update(key, new LeaseValue(holder, lastRun()).bytes(), revision);
             } else {
                 acquire(bucket);
             }
@@ -96,15 +90,14 @@ final class NatsLease implements Lease {
     private void acquire(KeyValue bucket) throws IOException, JetStreamApiException {
         KeyValueEntry entry = bucket.get(key);
         if (entry == null || entry.getOperation() != KeyValueOperation.PUT) {
-            revision = bucket.create(key, new LeaseValue(holder, lastRun).bytes());
+            revision = bucket.create(key, new LeaseValue(holder, lastRun()).bytes());
         } else {
             LeaseValue current = LeaseValue.parse(entry.getValue());
-            current.lastRun().filter(at -> lastRun.map(at::isAfter).orElse(true))
-                    .ifPresent(at -> lastRun = Optional.of(at));
+            current.lastRun().filter(at -> lastRun().map(at::isAfter).orElse(true)).ifPresent(super::ran);
             if (!current.released() && !current.holder().equals(holder)) {
                 return;
             }
-            revision = bucket.update(key, new LeaseValue(holder, lastRun).bytes(), entry.getRevision());
+            revision = bucket.update(key, new LeaseValue(holder, lastRun()).bytes(), entry.getRevision());
         }
         LOG.info("schedule {}: this process holds the lease {} and runs the schedule for the cluster", schedule, key);
     }
@@ -116,7 +109,7 @@ final class NatsLease implements Lease {
             return;
         }
         try {
-            bucket.update(key, new LeaseValue("", lastRun).bytes(), revision);
+            bucket.update(key, new LeaseValue("", lastRun()).bytes(), revision);
         } catch (IOException | JetStreamApiException e) {
             LOG.debug("schedule {}: could not release the lease {}: {}", schedule, key, e.toString());
         }
