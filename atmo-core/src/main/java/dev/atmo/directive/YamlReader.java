@@ -9,8 +9,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.snakeyaml.engine.v2.api.LoadSettings;
-import org.snakeyaml.engine.v2.api.lowlevel.Compose;
-import org.snakeyaml.engine.v2.api.lowlevel.Parse;
+import org.snakeyaml.engine.v2.api.YamlUnicodeReader;
+import org.snakeyaml.engine.v2.composer.Composer;
 import org.snakeyaml.engine.v2.events.Event;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
@@ -20,6 +20,8 @@ import org.snakeyaml.engine.v2.nodes.NodeTuple;
 import org.snakeyaml.engine.v2.nodes.ScalarNode;
 import org.snakeyaml.engine.v2.nodes.SequenceNode;
 import org.snakeyaml.engine.v2.nodes.Tag;
+import org.snakeyaml.engine.v2.parser.ParserImpl;
+import org.snakeyaml.engine.v2.scanner.StreamReader;
 
 /**
  * Reads typed values out of composed YAML nodes, the way {@code gopkg.in/yaml.v2} would accept them, while
@@ -64,7 +66,7 @@ final class YamlReader {
         Optional<Node> root;
         try {
             checkNesting(settings, yaml, what);
-            root = new Compose(settings).composeInputStream(new ByteArrayInputStream(yaml));
+            root = new Composer(settings, parser(settings, yaml)).getSingleNode();
         } catch (MarkedYamlEngineException e) {
             Mark at = e.getProblemMark().or(e::getContextMark).map(this::mark).orElse(Mark.of(file));
             String context = e.getContext() == null || e.getContext().isBlank() ? "" : " (" + e.getContext() + ")";
@@ -83,10 +85,17 @@ final class YamlReader {
         return root.get();
     }
 
+    /** The parser over the document's bytes, built from the packages snakeyaml-engine exports to modules. */
+    private static ParserImpl parser(LoadSettings settings, byte[] yaml) {
+        return new ParserImpl(settings, new StreamReader(settings,
+                new YamlUnicodeReader(new ByteArrayInputStream(yaml))));
+    }
+
     /** Walks the parser's events (which keeps its own stack) so composing never meets a structure too deep. */
     private void checkNesting(LoadSettings settings, byte[] yaml, String what) {
         int depth = 0;
-        for (Event event : new Parse(settings).parseInputStream(new ByteArrayInputStream(yaml))) {
+        for (ParserImpl events = parser(settings, yaml); events.hasNext(); ) {
+            Event event = events.next();
             switch (event.getEventId()) {
                 case MappingStart, SequenceStart -> {
                     if (++depth > MAX_NESTING) {
