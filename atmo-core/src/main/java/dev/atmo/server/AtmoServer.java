@@ -86,7 +86,6 @@ public final class AtmoServer implements AutoCloseable {
         } catch (CompletionException e) {
             throw e.getCause() instanceof RuntimeException cause ? cause : e;
         }
-        LOG.info("serving on {}:{}{}", options.host(), http.port(), options.tls().isPresent() ? " (TLS)" : "");
         if (options.operations().adminPort().isPresent()) {
             var adminRoutes = operations.alone();
             admin = HttpServer.builder().host(options.host()).port(options.operations().adminPort().get())
@@ -94,6 +93,8 @@ public final class AtmoServer implements AutoCloseable {
             LOG.info("operator endpoints on {}:{}", options.host(), admin.port());
         }
         app.startBackground();
+        // said once the stream handlers are subscribed too, so that whoever waits for it can publish at once
+        LOG.info("serving on {}:{}{}", options.host(), http.port(), options.tls().isPresent() ? " (TLS)" : "");
         if (options.watch()) {
             watcher = BundleWatcher.start(options.bundle(), WATCH_INTERVAL, this::reload);
         }
