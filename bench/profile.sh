@@ -5,6 +5,8 @@
 #   bench/profile.sh atmo|plain [connections] [seconds] [bundle] [path] [atmo options...]
 #
 # e.g. bench/profile.sh atmo 32 20            (examples/hello, POST /hello)
+# ATMO_JAR profiles another atmo.jar (default atmo-cli/target/atmo.jar); WARMUP is the seconds of load before
+# the recording starts (default 5).
 # The recording is left in bench/results/profile-<server>.jfr; the server's own output (a log line per
 # request) is discarded.
 set -euo pipefail
@@ -21,12 +23,12 @@ port=$(( 20000 + RANDOM % 20000 ))
 mkdir -p bench/results
 jfr="$ROOT/bench/results/profile-$server.jfr"
 rm -f "$jfr"
-record="-XX:StartFlightRecording=filename=$jfr,settings=profile,delay=5s,duration=$((seconds - 2))s,jdk.ExecutionSample#period=1ms"
+record="-XX:StartFlightRecording=filename=$jfr,settings=profile,delay=$(( ${WARMUP:-5} + 3 ))s,duration=$((seconds - ${WARMUP:-5} - 2))s,jdk.ExecutionSample#period=1ms"
 opts=(${BENCH_JAVA_OPTS:--Xms512m -Xmx2g})
 cpus=""; load=""
 if [ "$(nproc)" -ge 2 ]; then cpus="taskset -c 0"; load="taskset -c 1-$(( $(nproc) - 1 ))"; fi
 case "$server" in
-    atmo)  $cpus "$JAVA" "${opts[@]}" "$record" -jar atmo-cli/target/atmo.jar start --host 127.0.0.1 \
+    atmo)  $cpus "$JAVA" "${opts[@]}" "$record" -jar "${ATMO_JAR:-atmo-cli/target/atmo.jar}" start --host 127.0.0.1 \
                --port "$port" --shutdown-grace 1 "$@" "$bundle" > /dev/null 2>&1 & ;;
     plain) $cpus "$JAVA" "${opts[@]}" "$record" -cp bench/target/benchmarks.jar dev.atmo.bench.PlainNettyHello \
                "$port" > /dev/null 2>&1 & ;;

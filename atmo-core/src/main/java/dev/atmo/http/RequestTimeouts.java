@@ -33,7 +33,11 @@ final class RequestTimeouts {
     private ChannelHandlerContext ctx;
     private int open;
     private boolean partial;
+    private boolean armed;
+    private long deadline;
+    private String why = "";
     private ScheduledFuture<?> timer;
+    private long wakeAt;
     private ScheduledFuture<?> stall;
 
     private RequestTimeouts(ConnectionLimits limits) {
@@ -57,26 +61,53 @@ final class RequestTimeouts {
         }
     }
 
-    private void arm(long nanos, String why) {
-        cancel();
-        timer = ctx.executor().schedule(() -> expire(why), nanos, TimeUnit.NANOSECONDS);
-    }
-
-    private void cancel() {
-        if (timer != null) {
-            timer.cancel(false);
-            timer = null;
+    /**
+     * Sets the connection's one deadline. The timer is not moved for every request: it is scheduled again only
+     * when it would wake too late for the new deadline, and a timer that wakes early goes back to sleep until the
+     * deadline then in force. A connection serving requests back to back so costs no timer operation per request.
+     */
+    private void arm(long nanos, String reason) {
+        long at = System.nanoTime() + nanos;
+        armed = true;
+        deadline = at;
+        why = reason;
+        if (timer == null || wakeAt - at > 0) {
+            if (timer != null) {
+                timer.cancel(false);
+            }
+            schedule(at);
         }
     }
 
-    private void expire(String why) {
+    private void schedule(long at) {
+        wakeAt = at;
+        timer = ctx.executor().schedule(this::wake, Math.max(0, at - System.nanoTime()), TimeUnit.NANOSECONDS);
+    }
+
+    private void cancel() {
+        armed = false;
+    }
+
+    private void wake() {
         timer = null;
+        if (!armed) {
+            return;
+        }
+        if (deadline - System.nanoTime() > 0) {
+            schedule(deadline);
+            return;
+        }
+        armed = false;
         LOG.debug("closing connection from {}: {}", ctx.channel().remoteAddress(), why);
         ctx.close();
     }
 
     private void stopAll() {
-        cancel();
+        armed = false;
+        if (timer != null) {
+            timer.cancel(false);
+            timer = null;
+        }
         if (stall != null) {
             stall.cancel(false);
             stall = null;
@@ -157,7 +188,9 @@ final class RequestTimeouts {
             } else if (stall == null) {
                 stall = context.executor().schedule(() -> {
                     stall = null;
-                    expire("responses left unread for the idle timeout");
+                    LOG.debug("closing connection from {}: responses left unread for the idle timeout",
+                            context.channel().remoteAddress());
+                    context.close();
                 }, idleNanos, TimeUnit.NANOSECONDS);
             }
             super.channelWritabilityChanged(context);

@@ -82,7 +82,7 @@ public final class Sequence {
      * @throws SequenceException as {@link #run} does
      */
     public Optional<SequenceResult> tryQuick(JobRequest request) {
-        if (steps.size() != 1 || steps.get(0).kind() != StepKind.FN) {
+        if (!mayRunQuick()) {
             return Optional.empty();
         }
         CallSpec call = steps.get(0).asCall();
@@ -93,6 +93,11 @@ public final class Sequence {
         }
         Optional<SequenceResult.Failed> failed = apply(call.fn(), call.stateKey(), call.onErr(), outcome.get(), request);
         return Optional.of(failed.isPresent() ? failed.get() : completed(request));
+    }
+
+    /** Whether the steps are of the shape {@link #tryQuick} may run in place: one {@code fn} step. */
+    public boolean mayRunQuick() {
+        return steps.size() == 1 && steps.get(0).kind() == StepKind.FN;
     }
 
     private SequenceResult completed(JobRequest request) {

@@ -5,6 +5,7 @@ import io.nats.client.Dispatcher;
 import io.nats.client.Message;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -50,14 +51,38 @@ final class CoreSubscriber implements NatsSubscriber {
                 settings.queueGroup().map(g -> "queue group " + g).orElse("no queue group"), slots.bound());
     }
 
+    /**
+     * Takes a slot, then answers the message in place on the dispatcher thread when its steps can run quickly there
+     * ({@link MessageRunner#tryQuick}), and on a virtual thread otherwise. Taking the slot first keeps the order of
+     * a handler with one slot and the bound of one with more.
+     */
     private void dispatch(Message message) throws InterruptedException {
         slots.take();
+        Optional<StreamReply> quick;
+        try {
+            quick = runner.tryQuick(message);
+        } catch (RuntimeException e) {
+            slots.give(1);
+            throw e;
+        }
+        if (quick.isPresent()) {
+            try {
+                counter.count(settings.subject(), StreamCounter.IN);
+                answer(message, quick.get());
+            } finally {
+                slots.give(1);
+            }
+            return;
+        }
         slots.run(() -> handle(message));
     }
 
     private void handle(Message message) {
         counter.count(settings.subject(), StreamCounter.IN);
-        StreamReply reply = runner.run(message);
+        answer(message, runner.run(message));
+    }
+
+    private void answer(Message message, StreamReply reply) {
         settings.respondTo().ifPresent(subject -> publish(subject, reply));
         if (message.getReplyTo() != null && !message.getReplyTo().isEmpty()) {
             publish(message.getReplyTo(), reply);

@@ -16,6 +16,8 @@ import io.nats.client.Message;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -50,17 +52,32 @@ final class MessageRunner {
         return reply;
     }
 
+    /**
+     * Runs the steps in place, on the calling thread, when they can be: one {@code fn} step whose Runnable has an
+     * idle instance and waits on nothing outside ({@link Sequence#tryQuick}), with traces off. Empty when they were
+     * not run; the message is then for {@link #run}.
+     */
+    Optional<StreamReply> tryQuick(Message message) {
+        if (tracing.enabled() || !sequence.mayRunQuick()) {
+            return Optional.empty();
+        }
+        long start = System.nanoTime();
+        Optional<StreamReply> reply = runUntraced(message, headers(message), sequence::tryQuick);
+        reply.ifPresent(r -> timer.handled(System.nanoTime() - start, !r.completed()));
+        return reply;
+    }
+
     private StreamReply traced(Message message) {
         Map<String, String> headers = headers(message);
         if (!tracing.enabled()) {
-            return runUntraced(message, headers);
+            return runUntraced(message, headers, this::runAlways).orElseThrow();
         }
         TraceSpan span = tracing.consumer("process " + message.getSubject(), headers)
                 .attribute("messaging.system", "nats").attribute("messaging.operation.type", "process")
                 .attribute("messaging.destination.name", message.getSubject());
         StreamReply reply;
         try (TraceScope scope = span.enter()) {
-            reply = runUntraced(message, headers);
+            reply = runUntraced(message, headers, this::runAlways).orElseThrow();
         } catch (RuntimeException e) {
             span.error(e.toString());
             span.end();
@@ -85,7 +102,8 @@ final class MessageRunner {
         }
     }
 
-    private StreamReply runUntraced(Message message, Map<String, String> headers) {
+    private Optional<StreamReply> runUntraced(Message message, Map<String, String> headers,
+                                              Function<JobRequest, Optional<SequenceResult>> steps) {
         RequestFields.Builder<JobRequest> request = JobRequest.builder().method(METHOD).url(message.getSubject())
                 .headers(headers);
         String responseTo = "";
@@ -96,31 +114,38 @@ final class MessageRunner {
                 responseTo = opened.uuid();
             } catch (IllegalArgumentException e) {
                 LOG.warn("subject={} rejected a message: {}", message.getSubject(), e.getMessage());
-                return StreamReply.failure(Reply.error(400, e.getMessage()), false, true, "");
+                return Optional.of(StreamReply.failure(Reply.error(400, e.getMessage()), false, true, ""));
             }
         } else {
             request.body(message.getData() == null ? new byte[0] : message.getData());
         }
-        return runSteps(request.build(), responseTo);
-    }
-
-    private StreamReply runSteps(JobRequest request, String responseTo) {
-        try (RequestLog.Scope scope = RequestLog.enter(request.id())) {
-            return runLogged(request, responseTo);
+        JobRequest job = request.build();
+        try (RequestLog.Scope scope = RequestLog.enter(job.id())) {
+            return runLogged(job, responseTo, steps);
         }
     }
 
-    private StreamReply runLogged(JobRequest request, String responseTo) {
-        SequenceResult result;
+    private Optional<StreamReply> runLogged(JobRequest request, String responseTo,
+                                            Function<JobRequest, Optional<SequenceResult>> steps) {
+        Optional<SequenceResult> ran;
         try {
-            result = sequence.run(request);
+            ran = steps.apply(request);
         } catch (SequenceException e) {
             LOG.warn("subject={} {}", request.url(), e.getMessage());
-            return StreamReply.failure(Replies.of(e), true, gravEnvelope, responseTo);
+            return Optional.of(StreamReply.failure(Replies.of(e), true, gravEnvelope, responseTo));
         } catch (RuntimeException e) {
             LOG.error("subject={} steps failed unexpectedly", request.url(), e);
-            return StreamReply.failure(Reply.error(500, "steps failed: " + e), true, gravEnvelope, responseTo);
+            return Optional.of(StreamReply.failure(Reply.error(500, "steps failed: " + e), true, gravEnvelope,
+                    responseTo));
         }
+        return ran.map(result -> replyTo(request, responseTo, result));
+    }
+
+    private Optional<SequenceResult> runAlways(JobRequest request) {
+        return Optional.of(sequence.run(request));
+    }
+
+    private StreamReply replyTo(JobRequest request, String responseTo, SequenceResult result) {
         Reply reply = Replies.of(result);
         return switch (result) {
             case SequenceResult.Completed done -> {

@@ -48,6 +48,27 @@ class ConnectionLimitsTest {
     }
 
     @Test
+    void aConnectionServingRequestsBackToBackKeepsItsIdleTimeoutAfterTheLast() throws Exception {
+        ConnectionLimits limits = ConnectionLimits.defaults().withHeaderTimeout(Duration.ofMillis(300))
+                .withIdleTimeout(Duration.ofMillis(1200));
+        try (HttpServer server = server(limits); RawConnection busy = new RawConnection(server.port())) {
+            // longer than several header timeouts in all, each request head complete at once
+            for (int i = 0; i < 15; i++) {
+                assertThat(busy.send(HELLO).answer().body()).isEqualTo("hello world");
+                Thread.sleep(80);
+            }
+            long lastAnswer = System.nanoTime();
+            Thread.sleep(600);
+            // past the header timeout but inside the idle timeout: still open
+            assertThat(busy.send(HELLO).answer().body()).isEqualTo("hello world");
+            long answered = System.nanoTime();
+            assertThat(busy.closedByServer()).isTrue();
+            assertThat(Duration.ofNanos(System.nanoTime() - answered)).isGreaterThanOrEqualTo(Duration.ofMillis(1100));
+            assertThat(Duration.ofNanos(answered - lastAnswer)).isGreaterThanOrEqualTo(Duration.ofMillis(600));
+        }
+    }
+
+    @Test
     void aRequestBeingServedIsNotCutByTheTimeouts() throws Exception {
         Router<RouteHandler> routes = Router.<RouteHandler>builder()
                 .add("GET", "/slow", job -> {

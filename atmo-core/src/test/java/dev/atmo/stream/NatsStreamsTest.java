@@ -97,6 +97,30 @@ class NatsStreamsTest {
     }
 
     @Test
+    void stepsThatRunInPlaceAreAnsweredOnTheDispatcherThreadAndKeepTheOrder() {
+        ScriptedSteps steps = new ScriptedSteps().quick(true);
+        try (NatsStreams streams = start("ordered: true", steps)) {
+            Replies out = Replies.on(client, "c." + id + ".out");
+            publish(30);
+            List<String> upper = published(30).stream().map(String::toUpperCase).toList();
+            assertThat(out.await(30)).extracting(Replies::text).containsExactlyElementsOf(upper);
+            assertThat(steps.quickThreads()).hasSize(30).doesNotContain("virtual");
+            assertThat(steps.mostAtOnce()).isEqualTo(1);
+
+            // steps that cannot run in place go to a virtual thread, still one at a time and in order
+            steps.quick(false);
+            publish(30);
+            List<String> twice = new ArrayList<>(upper);
+            twice.addAll(upper);
+            assertThat(out.await(60)).extracting(Replies::text).containsExactlyElementsOf(twice);
+            assertThat(steps.quickThreads()).hasSize(30);
+            assertThat(steps.bodies()).hasSize(60);
+            assertThat(steps.mostAtOnce()).isEqualTo(1);
+            assertThat(streams.messagesReceived()).isEqualTo(60);
+        }
+    }
+
+    @Test
     void anEmptyQueueGroupGivesEveryProcessEveryMessage() {
         ScriptedSteps first = new ScriptedSteps();
         ScriptedSteps second = new ScriptedSteps();

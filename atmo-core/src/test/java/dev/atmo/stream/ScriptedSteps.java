@@ -27,6 +27,8 @@ final class ScriptedSteps implements StepRunner {
     private final AtomicInteger running = new AtomicInteger();
     private final AtomicInteger mostAtOnce = new AtomicInteger();
     private volatile CountDownLatch gate = new CountDownLatch(0);
+    private final List<String> quickThreads = new CopyOnWriteArrayList<>();
+    private volatile boolean quick;
     private volatile Function<String, Outcome> answer = body -> success(body.toUpperCase(Locale.ROOT));
 
     static Outcome success(String output) {
@@ -45,6 +47,30 @@ final class ScriptedSteps implements StepRunner {
     ScriptedSteps hold() {
         gate = new CountDownLatch(1);
         return this;
+    }
+
+    /**
+     * Calls from now on are answered in place ({@link #tryQuick}) when {@code inPlace}, recording the thread;
+     * otherwise {@link #tryQuick} declines and the call comes to {@link #run}.
+     */
+    ScriptedSteps quick(boolean inPlace) {
+        this.quick = inPlace;
+        return this;
+    }
+
+    /** The threads {@link #tryQuick} answered on, in call order. */
+    List<String> quickThreads() {
+        return List.copyOf(quickThreads);
+    }
+
+    @Override
+    public Optional<Outcome> tryQuick(StepCall call) {
+        if (!quick) {
+            return Optional.empty();
+        }
+        Thread thread = Thread.currentThread();
+        quickThreads.add(thread.isVirtual() ? "virtual" : thread.getName());
+        return Optional.of(run(call));
     }
 
     void open() {
