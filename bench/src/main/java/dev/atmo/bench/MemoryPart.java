@@ -11,6 +11,8 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import static dev.atmo.bench.Format.orAll;
+
 /**
  * Memory at rest: the resident set of {@code atmo start examples/hello} against the plain server once both have
  * served some requests and gone idle, and where the memory of each goes (Java heap, class metadata, code, threads,
@@ -39,33 +41,57 @@ final class MemoryPart extends Part {
         // each JVM sizes its heap as it would for a user: the suite's heap options would keep memory committed
         List<String> atmoDefault = withoutSuiteOptions(atmo(hello, List.of()));
         List<String> plainDefault = withoutSuiteOptions(plain());
-        double[] atmoRss = new double[reps];
-        double[] plainRss = new double[reps];
-        for (int r = 0; r < reps; r++) {
-            atmoRss[r] = idleRss("memory-atmo", atmoDefault, settleSeconds);
-            plainRss[r] = idleRss("memory-plain", plainDefault, settleSeconds);
+        // on every processor of the machine, as a user starts it; and on one, where the JVM picks its serial collector
+        List<String> placements = new ArrayList<>(List.of(""));
+        if (!serverCpus.isEmpty()) {
+            placements.add(serverCpus);
         }
-        Map<String, Double> atmoNmt = nativeMemory("memory-atmo-nmt", atmoDefault, settleSeconds);
-        Map<String, Double> plainNmt = nativeMemory("memory-plain-nmt", plainDefault, settleSeconds);
-        double atmo = Format.median(atmoRss);
-        double plain = Format.median(plainRss);
-        double ratio = atmo / plain;
         StringBuilder s = new StringBuilder("## Memory at rest: hello Runnable vs plain Netty\n\n");
-        s.append(String.format(Locale.ROOT, "Each server started with the JVM's default heap sizing (not the suite's "
-                + "`%s`), served 200 requests to `POST /hello`, then idled %d s; resident set from /proc (median of %d "
-                + "start%s each, alternating). The breakdown comes from a separate start with "
-                + "`-XX:NativeMemoryTracking=summary` (`jcmd <pid> VM.native_memory summary`), committed MiB.%n%n",
-                String.join(" ", jvmOptions), settleSeconds, reps, reps == 1 ? "" : "s"));
-        s.append("| server | idle RSS MiB | ratio |");
+        s.append(String.format(Locale.ROOT, "Each server started with the JVM's default heap sizing and collector (not "
+                + "the suite's `%s`), served 200 requests to `POST /hello`, then idled %d s; resident set from /proc "
+                + "(median of %d start%s each, all idling side by side). First on all %d processors of the machine, where the JVM "
+                + "picks G1, then pinned to one (CPU %s), where it picks the serial collector. The breakdown comes "
+                + "from a separate start with `-XX:NativeMemoryTracking=summary` (`jcmd <pid> VM.native_memory "
+                + "summary`), committed MiB.%n%n", String.join(" ", jvmOptions), settleSeconds, reps,
+                reps == 1 ? "" : "s", Runtime.getRuntime().availableProcessors(), orAll(serverCpus)));
+        s.append("| server | processors | idle RSS MiB | ratio |");
         SHOWN.forEach(name -> s.append(' ').append(name).append(" |"));
-        s.append(" NMT total |\n|---|---|---|").append("---|".repeat(SHOWN.size() + 1)).append('\n');
-        s.append(row("atmo, examples/hello", atmo, ratio, atmoNmt));
-        s.append(row("PlainNettyHello", plain, 1, plainNmt));
+        s.append(" NMT total |\n|---|---|---|---|").append("---|".repeat(SHOWN.size() + 1)).append('\n');
+        for (String cpus : placements) {
+            double[] atmoRss = new double[reps];
+            double[] plainRss = new double[reps];
+            Map<String, Double> atmoNmt = Map.of();
+            Map<String, Double> plainNmt = Map.of();
+            for (int r = 0; r < reps; r++) {
+                // all idle side by side: one wait for all; the tracked pair only once, for the breakdown
+                List<List<String>> commands = new ArrayList<>(List.of(atmoDefault, plainDefault));
+                if (r == 0) {
+                    commands.add(tracked(atmoDefault));
+                    commands.add(tracked(plainDefault));
+                }
+                List<Idle> idle = idleSideBySide(commands, settleSeconds, cpus);
+                atmoRss[r] = idle.get(0).rss();
+                plainRss[r] = idle.get(1).rss();
+                if (r == 0) {
+                    atmoNmt = idle.get(2).nmt();
+                    plainNmt = idle.get(3).nmt();
+                }
+                say(String.format(Locale.ROOT, "   memory on %s: atmo %.0f MiB, plain %.0f MiB", orAll(cpus),
+                        atmoRss[r], plainRss[r]));
+            }
+            double atmo = Format.median(atmoRss);
+            double plain = Format.median(plainRss);
+            double ratio = atmo / plain;
+            String where = cpus.isEmpty() ? "all (G1)" : "CPU " + cpus + " (serial)";
+            s.append(row("atmo, examples/hello", where, atmo, ratio, atmoNmt));
+            s.append(row("PlainNettyHello", where, plain, 1, plainNmt));
+            target("Idle RSS of atmo start examples/hello ≤ 1.5 × plain Netty, " + (cpus.isEmpty()
+                            ? "all processors" : "one processor"),
+                    String.format(Locale.ROOT, "%.2f (%.0f / %.0f MiB)", ratio, atmo, plain), ratio <= 1.5);
+        }
         s.append("\nPer pooled instance and per loaded Runnable: see the growth part (concurrent instances and bundle "
                 + "size).\n\n");
         section(s);
-        target("Idle RSS of atmo start examples/hello ≤ 1.5 × plain Netty",
-                String.format(Locale.ROOT, "%.2f (%.0f / %.0f MiB)", ratio, atmo, plain), ratio <= 1.5);
     }
 
     private List<String> withoutSuiteOptions(List<String> command) {
@@ -74,8 +100,8 @@ final class MemoryPart extends Part {
         return plainJvm;
     }
 
-    private String row(String name, double rss, double ratio, Map<String, Double> nmt) {
-        StringBuilder row = new StringBuilder(String.format(Locale.ROOT, "| %s | %.0f | %s |", name, rss,
+    private String row(String name, String where, double rss, double ratio, Map<String, Double> nmt) {
+        StringBuilder row = new StringBuilder(String.format(Locale.ROOT, "| %s | %s | %.0f | %s |", name, where, rss,
                 ratio == 1 ? "1" : String.format(Locale.ROOT, "**%.2f**", ratio)));
         for (String category : SHOWN) {
             Double mib = nmt.get(category);
@@ -85,34 +111,49 @@ final class MemoryPart extends Part {
         return row.append(total == null ? " – |" : String.format(Locale.ROOT, " %.1f |", total)).append('\n').toString();
     }
 
-    /** Starts the server, serves some requests, lets it idle, and returns its resident set in MiB. */
-    private double idleRss(String name, List<String> command, int settleSeconds) {
-        int port = Procs.freePort();
-        Process p = startServer(name, withPort(command, port), port, "/hello");
-        try {
-            exercise(port, settleSeconds);
-            double rss = Procs.rssMiB(p.pid());
-            say(String.format(Locale.ROOT, "   %s idle: %.0f MiB", name, rss));
-            return rss;
-        } finally {
-            Procs.stop(p);
-        }
-    }
-
-    /** Committed MiB per native-memory category of the idle server, and "Total". */
-    private Map<String, Double> nativeMemory(String name, List<String> command, int settleSeconds) {
+    private static List<String> tracked(List<String> command) {
         List<String> tracked = new ArrayList<>(command);
         tracked.add(1, "-XX:NativeMemoryTracking=summary");
-        int port = Procs.freePort();
-        Process p = startServer(name, withPort(tracked, port), port, "/hello");
+        return tracked;
+    }
+
+    /** One idle server: its resident set in MiB and, when tracked, committed MiB per native-memory category. */
+    private record Idle(double rss, Map<String, Double> nmt) {
+    }
+
+    /**
+     * Starts the servers side by side, has each serve some requests, lets them all idle for the same time, then reads
+     * each one's resident set and, for those started with native memory tracking, its summary.
+     */
+    private List<Idle> idleSideBySide(List<List<String>> commands, int settleSeconds, String cpus) {
+        List<Process> processes = new ArrayList<>();
         try {
-            exercise(port, settleSeconds);
-            String jcmd = Path.of(java).resolveSibling("jcmd").toString();
-            String summary = Procs.run(List.of(jcmd, Long.toString(p.pid()), "VM.native_memory", "summary"), "",
-                    logs.resolve(name + ".log"), 60);
-            return parse(summary);
+            for (List<String> command : commands) {
+                int port = Procs.freePort();
+                processes.add(startServer("memory-" + processes.size(), withPort(command, port), port, "/hello",
+                        cpus));
+                exercise(port);
+            }
+            try {
+                Thread.sleep(settleSeconds * 1000L);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            List<Idle> idle = new ArrayList<>();
+            for (int i = 0; i < commands.size(); i++) {
+                Process p = processes.get(i);
+                double rss = Procs.rssMiB(p.pid());
+                Map<String, Double> nmt = Map.of();
+                if (commands.get(i).contains("-XX:NativeMemoryTracking=summary")) {
+                    String jcmd = Path.of(java).resolveSibling("jcmd").toString();
+                    nmt = parse(Procs.run(List.of(jcmd, Long.toString(p.pid()), "VM.native_memory", "summary"), "",
+                            logs.resolve("memory-nmt-" + i + ".log"), 60));
+                }
+                idle.add(new Idle(rss, nmt));
+            }
+            return idle;
         } finally {
-            Procs.stop(p);
+            processes.forEach(Procs::stop);
         }
     }
 
@@ -133,15 +174,10 @@ final class MemoryPart extends Part {
         return committed;
     }
 
-    private static void exercise(int port, int settleSeconds) {
+    private static void exercise(int port) {
         byte[] body = "world".getBytes(StandardCharsets.US_ASCII);
         for (int i = 0; i < 200; i++) {
             Procs.post(port, "/hello", body, null);
-        }
-        try {
-            Thread.sleep(settleSeconds * 1000L);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 }

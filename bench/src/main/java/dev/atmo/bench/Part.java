@@ -128,13 +128,18 @@ abstract class Part {
      * starts it once more with its output kept, to report why.
      */
     Process startServer(String name, List<String> command, int port, String path) {
+        return startServer(name, command, port, path, serverCpus);
+    }
+
+    /** As {@link #startServer(String, List, int, String)}, on the given CPUs ("" for all). */
+    Process startServer(String name, List<String> command, int port, String path, String cpus) {
         long start = System.nanoTime();
-        Process p = Procs.start(command, serverCpus, null);
+        Process p = Procs.start(command, cpus, null);
         double ms = Procs.awaitFirstResponse(p, start, port, path, 120);
         if (ms < 0) {
             Procs.stop(p);
             Path log = logs.resolve(name + ".log");
-            Process again = Procs.start(command, serverCpus, log);
+            Process again = Procs.start(command, cpus, log);
             Procs.awaitFirstResponse(again, System.nanoTime(), port, path, 60);
             Procs.stop(again);
             throw new IllegalStateException(name + " did not serve " + path + " (see " + log + ")");
