@@ -1,6 +1,5 @@
 package dev.atmo.wasm;
 
-import com.dylibso.chicory.runtime.ByteArrayMemory;
 import com.dylibso.chicory.runtime.ExportFunction;
 import com.dylibso.chicory.runtime.HostFunction;
 import com.dylibso.chicory.runtime.ImportValues;
@@ -77,8 +76,8 @@ final class RunnableInstance implements AutoCloseable {
                     .withImportValues(ImportValues.builder().withFunctions(List.copyOf(functions)).build())
                     .withMachineFactory(machines.factory())
                     .withMemoryLimits(module.memoryLimits())
-                    // a byte[] with VarHandle access: loads and stores cost less than through a ByteBuffer
-                    .withMemoryFactory(ByteArrayMemory::new)
+                    // one byte[] with VarHandle access: a load or store is one bounds-checked array access
+                    .withMemoryFactory(FlatMemory::forLimits)
                     // build() runs the start section itself; _start is left to initialise()
                     .withStart(false)
                     .build();

@@ -33,13 +33,9 @@ final class HttpPart extends Part {
         List<String> names = new ArrayList<>(List.of("atmo", "atmo --log-level warn", "atmo --quick-budget-ms 0"));
         List<List<String>> commands = new ArrayList<>(List.of(atmo(hello, List.of()),
                 atmo(hello, List.of("--log-level", "warn")), atmo(hello, List.of("--quick-budget-ms", "0"))));
-        String baseline = System.getenv("BENCH_BASELINE_JAR");
-        if (baseline != null && !baseline.isBlank()) {
-            for (String entry : baseline.split(",")) {
-                int eq = entry.indexOf('=');
-                names.add(eq < 0 ? "atmo baseline" : "atmo " + entry.substring(0, eq));
-                commands.add(atmo(Path.of(entry.substring(eq + 1)), hello, List.of()));
-            }
+        for (Baseline baseline : Baseline.fromEnvironment()) {
+            names.add("atmo " + baseline.name());
+            commands.add(atmo(baseline.jar(), hello, baseline.options()));
         }
         names.add("plain");
         commands.add(plain());

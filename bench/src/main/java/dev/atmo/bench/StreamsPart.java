@@ -39,7 +39,70 @@ final class StreamsPart extends Part {
         int messages = full ? 300_000 : 50_000;
         int window = 64;
         int samples = full ? 10_000 : 2_000;
-        String subject = "bench.atmo." + Long.toHexString(System.nanoTime());
+        // the current build, then each baseline jar (BENCH_BASELINE_JAR) with its default options, each on its own
+        // subject and port
+        List<String> names = new ArrayList<>(List.of("atmo stream handler (hello Runnable)"));
+        List<Path> jars = new ArrayList<>(List.of(atmoJar));
+        List<List<String>> options = new ArrayList<>(List.of(List.of()));
+        for (Baseline baseline : Baseline.fromEnvironment()) {
+            if (!baseline.options().isEmpty()) {
+                continue;
+            }
+            names.add("atmo " + baseline.name());
+            jars.add(baseline.jar());
+            options.add(baseline.options());
+        }
+        List<String> subjects = new ArrayList<>();
+        List<Process> servers = new ArrayList<>();
+        String bareSubject = "bench.bare." + Long.toHexString(System.nanoTime());
+        int rounds = full ? 3 : 1;
+        List<List<JsonNode>> atmoRuns = new ArrayList<>();
+        List<JsonNode> bareRuns = new ArrayList<>();
+        Process bare = null;
+        try {
+            for (int i = 0; i < names.size(); i++) {
+                String subject = "bench.atmo" + i + "." + Long.toHexString(System.nanoTime());
+                subjects.add(subject);
+                int port = Procs.freePort();
+                servers.add(startServer("streams-atmo-" + i,
+                        withPort(atmo(jars.get(i), bundle(subject), options.get(i)), port), port, "/hello"));
+                atmoRuns.add(new ArrayList<>());
+            }
+            bare = Procs.start(javaCommand("dev.atmo.bench.BareNatsEcho", natsUrl, bareSubject, "bench-bare"),
+                    serverCpus, logs.resolve("streams-bare.log"));
+            for (int r = 0; r < rounds; r++) {
+                for (int i = 0; i < names.size(); i++) {
+                    atmoRuns.get(i).add(natsLoad(subjects.get(i), messages, window, samples));
+                }
+                bareRuns.add(natsLoad(bareSubject, messages, window, samples));
+            }
+        } finally {
+            servers.forEach(Procs::stop);
+            Procs.stop(bare);
+        }
+        JsonNode plain = medianBy(bareRuns, "msgsPerSec");
+        List<JsonNode> atmoMedians = atmoRuns.stream().map(runs -> medianBy(runs, "msgsPerSec")).toList();
+        double ratio = atmoMedians.get(0).get("msgsPerSec").asDouble() / plain.get("msgsPerSec").asDouble();
+        s.append(String.format(Locale.ROOT, "NATS at %s (not pinned); the service pinned to CPU %s, the load generator "
+                + "(`NatsLoad`, jnats) to CPU %s. Rate: %d messages of 16 bytes with up to %d in flight, each answered on "
+                + "its reply subject, after %d s of warm-up at that rate; latency: %d request-reply round trips one at a "
+                + "time; both "
+                + "services subscribed side by side and measured alternately, %d round%s, median round by rate. "
+                + "Latencies in µs.%n%n", natsUrl, orAll(serverCpus), orAll(loadCpus), messages, window,
+                full ? 30 : 10, samples, rounds, rounds == 1 ? "" : "s"));
+        s.append("| service | messages/s | ratio | p50 | p99 | p99.9 | error replies |\n|---|---|---|---|---|---|---|\n");
+        for (int i = 0; i < names.size(); i++) {
+            JsonNode run = atmoMedians.get(i);
+            s.append(natsRow(names.get(i), run, run.get("msgsPerSec").asDouble() / plain.get("msgsPerSec").asDouble()));
+        }
+        s.append(natsRow("BareNatsEcho", plain, 1));
+        s.append("\n");
+        section(s);
+        target("NATS stream handler ≥ 0.85 × bare jnats echo", String.format(Locale.ROOT, "%.2f", ratio), ratio >= 0.85);
+    }
+
+    /** A bundle with the hello Runnable behind {@code POST /hello} and a NATS stream handler on {@code subject}. */
+    private Path bundle(String subject) throws IOException {
         Path bundle = Files.createTempDirectory("atmo-bench-streams");
         runnable(bundle, "hello", root.resolve("examples/hello/hello/hello.wasm"));
         Files.writeString(bundle.resolve("Directive.yaml"), """
@@ -61,40 +124,7 @@ final class StreamsPart extends Part {
                     steps:
                       - fn: hello
                 """.formatted(natsUrl, subject));
-        String bareSubject = "bench.bare." + Long.toHexString(System.nanoTime());
-        int rounds = full ? 3 : 1;
-        List<JsonNode> atmoRuns = new ArrayList<>();
-        List<JsonNode> bareRuns = new ArrayList<>();
-        int port = Procs.freePort();
-        Process p = startServer("streams-atmo", withPort(atmo(bundle, List.of()), port), port, "/hello");
-        Process bare = null;
-        try {
-            bare = Procs.start(javaCommand("dev.atmo.bench.BareNatsEcho", natsUrl, bareSubject, "bench-bare"),
-                    serverCpus, logs.resolve("streams-bare.log"));
-            for (int r = 0; r < rounds; r++) {
-                atmoRuns.add(natsLoad(subject, messages, window, samples));
-                bareRuns.add(natsLoad(bareSubject, messages, window, samples));
-            }
-        } finally {
-            Procs.stop(p);
-            Procs.stop(bare);
-        }
-        JsonNode atmo = medianBy(atmoRuns, "msgsPerSec");
-        JsonNode plain = medianBy(bareRuns, "msgsPerSec");
-        double ratio = atmo.get("msgsPerSec").asDouble() / plain.get("msgsPerSec").asDouble();
-        s.append(String.format(Locale.ROOT, "NATS at %s (not pinned); the service pinned to CPU %s, the load generator "
-                + "(`NatsLoad`, jnats) to CPU %s. Rate: %d messages of 16 bytes with up to %d in flight, each answered on "
-                + "its reply subject, after %d s of warm-up at that rate; latency: %d request-reply round trips one at a "
-                + "time; both "
-                + "services subscribed side by side and measured alternately, %d round%s, median round by rate. "
-                + "Latencies in µs.%n%n", natsUrl, orAll(serverCpus), orAll(loadCpus), messages, window,
-                full ? 30 : 10, samples, rounds, rounds == 1 ? "" : "s"));
-        s.append("| service | messages/s | ratio | p50 | p99 | p99.9 | error replies |\n|---|---|---|---|---|---|---|\n");
-        s.append(natsRow("atmo stream handler (hello Runnable)", atmo, ratio));
-        s.append(natsRow("BareNatsEcho", plain, 1));
-        s.append("\n");
-        section(s);
-        target("NATS stream handler ≥ 0.85 × bare jnats echo", String.format(Locale.ROOT, "%.2f", ratio), ratio >= 0.85);
+        return bundle;
     }
 
     private static JsonNode medianBy(List<JsonNode> runs, String field) {
