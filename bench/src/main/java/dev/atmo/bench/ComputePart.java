@@ -1,6 +1,7 @@
 package dev.atmo.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -39,7 +40,19 @@ final class ComputePart extends Part {
         JsonNode node = JSON.readTree(lastLine(nodeOut));
         JsonNode atmo = JSON.readTree(lastLine(atmoOut));
         JsonNode wasmtime = JSON.readTree(lastLine(wasmtimeOut));
-        for (JsonNode other : List.of(atmo, wasmtime)) {
+        // earlier builds of our engine (BENCH_BASELINE_BENCH_JAR: their benchmarks.jar), for before/after
+        List<JsonNode> earlier = new ArrayList<>();
+        for (Baseline baseline : Baseline.parse(System.getenv("BENCH_BASELINE_BENCH_JAR"))) {
+            String out = Procs.run(List.of(java, "-cp", baseline.jar().toString(), "dev.atmo.bench.ComputeRunner",
+                    Integer.toString(mib), Integer.toString(warmup), Integer.toString(runs)), serverCpus,
+                    logs.resolve("compute.log"), 600);
+            ObjectNode result = (ObjectNode) JSON.readTree(lastLine(out));
+            result.put("engine", result.get("engine").asText() + ", " + baseline.name());
+            earlier.add(result);
+        }
+        List<JsonNode> checked = new ArrayList<>(List.of(atmo, wasmtime));
+        checked.addAll(earlier);
+        for (JsonNode other : checked) {
             if (!node.get("result").asText().equals(other.get("result").asText())) {
                 throw new IllegalStateException("digests differ: node " + node + ", " + other);
             }
@@ -53,7 +66,10 @@ final class ComputePart extends Part {
                 + "inside the jar), running the same `.wasm`. Digests agree with each other and with the JDK's "
                 + "SHA-256.%n%n", mib, warmup, runs, orAll(serverCpus)));
         s.append("| engine | median ms | min ms | MiB/s | ratio to Node | module load ms |\n|---|---|---|---|---|---|\n");
-        for (JsonNode r : List.of(atmo, node, wasmtime)) {
+        List<JsonNode> rows = new ArrayList<>(List.of(atmo));
+        rows.addAll(earlier);
+        rows.addAll(List.of(node, wasmtime));
+        for (JsonNode r : rows) {
             double median = r.get("medianMs").asDouble();
             s.append(String.format(Locale.ROOT, "| %s | %.1f | %.1f | %.0f | %s | %s |%n", r.get("engine").asText(), median,
                     r.get("minMs").asDouble(), mib / (median / 1000), r == node ? "1"
