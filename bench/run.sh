@@ -5,11 +5,13 @@
 #   bench/run.sh [quick|full] [http|invoke|compute|streams|growth|memory|startup|all]...
 #   bench/run.sh publish bench/results/<timestamp>   (copy an earlier run into docs/PERFORMANCE.md)
 #
-# quick (default) finishes in under five minutes; full takes about half an hour.
+# quick (default) finishes in about ten minutes; full takes about an hour and a half with baselines.
 # Needs: a JDK 21+ (JAVA_HOME), wrk, node, taskset; nats-server on NATS_URL (default
 # nats://127.0.0.1:4222) for the streams part, which reports "not available" without one.
 # BENCH_JAVA_OPTS sets the server JVMs' options (default "-Xms512m -Xmx2g"); BENCH_SKIP_BUILD=1
-# uses the jars already built.
+# uses the jars already built. BENCH_BASELINE_JAR="name=/path/atmo.jar [options],..." measures older
+# atmo.jar files beside the current one (HTTP and streams parts); BENCH_BASELINE_BENCH_JAR="name=/path/
+# benchmarks.jar" runs an older engine in the compute part.
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$ROOT"
@@ -26,7 +28,7 @@ for arg in "$@"; do
     case "$arg" in
         quick|full) mode="$arg" ;;
         http|invoke|compute|streams|growth|memory|startup|all) parts+=("$arg") ;;
-        -h|--help) sed -n '2,12p' "$0"; exit 0 ;;
+        -h|--help) sed -n '2,14p' "$0"; exit 0 ;;
         *) echo "unknown argument: $arg (see bench/run.sh --help)" >&2; exit 2 ;;
     esac
 done

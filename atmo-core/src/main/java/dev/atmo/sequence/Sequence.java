@@ -27,6 +27,8 @@ import java.util.concurrent.Future;
  */
 public final class Sequence {
     private final List<Step> steps;
+    /** Each {@code fn} step's call, built once rather than on every request; empty for other steps. */
+    private final List<Optional<CallSpec>> calls;
     private final Optional<String> response;
     private final StepSpans spans;
     private final int maxParallel;
@@ -42,6 +44,9 @@ public final class Sequence {
             throw new IllegalArgumentException("a sequence needs at least one step");
         }
         this.steps = List.copyOf(steps);
+        this.calls = this.steps.stream()
+                .map(step -> step.kind() == StepKind.FN ? Optional.of(step.asCall()) : Optional.<CallSpec>empty())
+                .toList();
         this.response = response;
         this.spans = new StepSpans(runner, tracing);
         this.maxParallel = Math.max(1, maxParallel);
@@ -59,7 +64,8 @@ public final class Sequence {
             Step step = steps.get(i);
             long readySince = ready;
             Optional<SequenceResult.Failed> failed = switch (step.kind()) {
-                case FN -> runCall(step.asCall(), request, StateView.of(request.state(), step.with()), readySince);
+                case FN -> runCall(calls.get(i).orElseThrow(), request, StateView.of(request.state(), step.with()),
+                        readySince);
                 case GROUP -> spans.around("group", step.group().size(),
                         () -> runGroup(step.group(), request, readySince));
                 case FOR_EACH -> ForEachStep.run(step.forEach().orElseThrow(), request, spans, maxParallel,
@@ -85,7 +91,7 @@ public final class Sequence {
         if (!mayRunQuick()) {
             return Optional.empty();
         }
-        CallSpec call = steps.get(0).asCall();
+        CallSpec call = calls.get(0).orElseThrow();
         Optional<Outcome> outcome = spans.tryQuick(
                 new StepCall(call.fn(), request, StateView.of(request.state(), call.with()), request.arrival()));
         if (outcome.isEmpty()) {

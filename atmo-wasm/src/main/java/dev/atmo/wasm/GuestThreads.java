@@ -136,8 +136,10 @@ public final class GuestThreads implements AutoCloseable {
             throw new GuestThreadsBusyException(runnable.name(), threads, executor.getQueue().size());
         }
         try {
+            // one wait for the outcome: a job that is done or running by then is waited for up to its deadline,
+            // one still queued is taken back (waking the caller when the job merely starts would cost a switch)
             long handedBy = Math.min(deadlineAt, Math.max(startBy, System.nanoTime() + HANDOVER_NANOS));
-            if (!job.awaitStart(handedBy) && job.cancel()) {
+            if (!job.awaitDone(handedBy) && job.cancel()) {
                 runnable.pool().release();
                 throw late(runnable, deadlineAt, () -> new GuestThreadsBusyException(runnable.name(), threads,
                         limits.poolWait()));
@@ -179,7 +181,6 @@ public final class GuestThreads implements AutoCloseable {
         private static final int RUNNING = 1;
         private static final int CANCELLED = 2;
         private final AtomicInteger state = new AtomicInteger(WAITING);
-        private final CompletableFuture<Void> started = new CompletableFuture<>();
         private final CompletableFuture<Optional<Outcome>> outcome = new CompletableFuture<>();
         private final WasmRunnable runnable;
         private final byte[] input;
@@ -207,7 +208,6 @@ public final class GuestThreads implements AutoCloseable {
             synchronized (this) {
                 runner = Thread.currentThread();
             }
-            started.complete(null);
             long left = deadlineAt - System.nanoTime();
             try {
                 if (left <= 0) {
@@ -242,15 +242,15 @@ public final class GuestThreads implements AutoCloseable {
             return state.compareAndSet(WAITING, CANCELLED);
         }
 
-        /** Waits until a guest thread starts the job, up to {@code until} (a nano time); false if it did not. */
-        boolean awaitStart(long until) throws InterruptedException {
+        /** Waits up to {@code until} (a nano time) for the job to end; false if it has not ended by then. */
+        boolean awaitDone(long until) throws InterruptedException {
             try {
-                started.get(Math.max(0, until - System.nanoTime()), TimeUnit.NANOSECONDS);
+                outcome.get(Math.max(0, until - System.nanoTime()), TimeUnit.NANOSECONDS);
                 return true;
             } catch (TimeoutException e) {
                 return false;
             } catch (ExecutionException e) {
-                throw new IllegalStateException(e);
+                return true;
             }
         }
 
