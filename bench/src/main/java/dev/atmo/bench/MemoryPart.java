@@ -41,6 +41,8 @@ final class MemoryPart extends Part {
         // each JVM sizes its heap as it would for a user: the suite's heap options would keep memory committed
         List<String> atmoDefault = withoutSuiteOptions(atmo(hello, List.of()));
         List<String> plainDefault = withoutSuiteOptions(plain());
+        // before the idle collection existed: the same server with it off
+        List<String> atmoNoIdleGc = withoutSuiteOptions(atmo(hello, List.of("--idle-gc-seconds", "0")));
         // on every processor of the machine, as a user starts it; and on one, where the JVM picks its serial collector
         List<String> placements = new ArrayList<>(List.of(""));
         if (!serverCpus.isEmpty()) {
@@ -60,11 +62,12 @@ final class MemoryPart extends Part {
         for (String cpus : placements) {
             double[] atmoRss = new double[reps];
             double[] plainRss = new double[reps];
+            double[] noIdleGcRss = new double[reps];
             Map<String, Double> atmoNmt = Map.of();
             Map<String, Double> plainNmt = Map.of();
             for (int r = 0; r < reps; r++) {
                 // all idle side by side: one wait for all; the tracked pair only once, for the breakdown
-                List<List<String>> commands = new ArrayList<>(List.of(atmoDefault, plainDefault));
+                List<List<String>> commands = new ArrayList<>(List.of(atmoDefault, plainDefault, atmoNoIdleGc));
                 if (r == 0) {
                     commands.add(tracked(atmoDefault));
                     commands.add(tracked(plainDefault));
@@ -72,18 +75,22 @@ final class MemoryPart extends Part {
                 List<Idle> idle = idleSideBySide(commands, settleSeconds, cpus);
                 atmoRss[r] = idle.get(0).rss();
                 plainRss[r] = idle.get(1).rss();
+                noIdleGcRss[r] = idle.get(2).rss();
                 if (r == 0) {
-                    atmoNmt = idle.get(2).nmt();
-                    plainNmt = idle.get(3).nmt();
+                    atmoNmt = idle.get(3).nmt();
+                    plainNmt = idle.get(4).nmt();
                 }
-                say(String.format(Locale.ROOT, "   memory on %s: atmo %.0f MiB, plain %.0f MiB", orAll(cpus),
-                        atmoRss[r], plainRss[r]));
+                say(String.format(Locale.ROOT, "   memory on %s: atmo %.0f MiB, plain %.0f MiB, atmo without idle "
+                        + "collection %.0f MiB", orAll(cpus), atmoRss[r], plainRss[r], noIdleGcRss[r]));
             }
             double atmo = Format.median(atmoRss);
             double plain = Format.median(plainRss);
             double ratio = atmo / plain;
             String where = cpus.isEmpty() ? "all (G1)" : "CPU " + cpus + " (serial)";
             s.append(row("atmo, examples/hello", where, atmo, ratio, atmoNmt));
+            double before = Format.median(noIdleGcRss);
+            s.append(row("atmo `--idle-gc-seconds 0` (no idle collection, as before)", where, before, before / plain,
+                    Map.of()));
             s.append(row("PlainNettyHello", where, plain, 1, plainNmt));
             target("Idle RSS of atmo start examples/hello ≤ 1.5 × plain Netty, " + (cpus.isEmpty()
                             ? "all processors" : "one processor"),
