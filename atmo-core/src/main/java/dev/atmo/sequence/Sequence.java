@@ -88,7 +88,7 @@ public final class Sequence {
      * @throws SequenceException as {@link #run} does
      */
     public Optional<SequenceResult> tryQuick(JobRequest request) {
-        if (!mayRunQuick()) {
+        if (steps.size() != 1 || steps.get(0).kind() != StepKind.FN) {
             return Optional.empty();
         }
         CallSpec call = calls.get(0).orElseThrow();
@@ -101,9 +101,13 @@ public final class Sequence {
         return Optional.of(failed.isPresent() ? failed.get() : completed(request));
     }
 
-    /** Whether the steps are of the shape {@link #tryQuick} may run in place: one {@code fn} step. */
+    /**
+     * Whether {@link #tryQuick} may run the steps in place now: one {@code fn} step whose Runnable the runner could
+     * run that way. Lets a caller skip building a request that would only be run on a thread.
+     */
     public boolean mayRunQuick() {
-        return steps.size() == 1 && steps.get(0).kind() == StepKind.FN;
+        return steps.size() == 1 && steps.get(0).kind() == StepKind.FN
+                && spans.mayTryQuick(calls.get(0).orElseThrow().fn());
     }
 
     private SequenceResult completed(JobRequest request) {

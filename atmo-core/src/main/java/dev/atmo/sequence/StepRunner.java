@@ -20,6 +20,14 @@ public interface StepRunner {
         return Optional.empty();
     }
 
+    /**
+     * Whether {@link #tryQuick} could run a call of {@code fn} in place now; false when it certainly would not, so
+     * that a caller can skip preparing such a call. True by default: then only {@link #tryQuick} decides.
+     */
+    default boolean mayTryQuick(String fn) {
+        return true;
+    }
+
     /** The Runnable {@code fn} names, to describe its step in traces; empty when it names none. */
     default Optional<RunnableIdentity> identify(String fn) {
         return Optional.empty();

@@ -38,6 +38,10 @@ final class StepSpans {
         return span.run(() -> marked(span, runner.run(call)));
     }
 
+    boolean mayTryQuick(String fn) {
+        return runner.mayTryQuick(fn);
+    }
+
     /** Runs one call quickly in place if the runner can; a call that did not run leaves no span. */
     Optional<Outcome> tryQuick(StepCall call) {
         if (!tracing.enabled()) {

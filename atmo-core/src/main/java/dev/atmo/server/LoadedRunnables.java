@@ -198,6 +198,11 @@ public final class LoadedRunnables implements StepRunner, AutoCloseable {
     }
 
     @Override
+    public boolean mayTryQuick(String fn) {
+        return find(fn).filter(WasmRunnable::quickAllowed).isPresent();
+    }
+
+    @Override
     public Optional<Outcome> tryQuick(StepCall call) {
         // checked before the guest request is built: a job that will not run in place is prepared once, on its thread
         Optional<WasmRunnable> found = find(call.fn()).filter(WasmRunnable::quickAllowed);

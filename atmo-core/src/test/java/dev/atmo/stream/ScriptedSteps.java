@@ -64,6 +64,11 @@ final class ScriptedSteps implements StepRunner {
     }
 
     @Override
+    public boolean mayTryQuick(String fn) {
+        return quick;
+    }
+
+    @Override
     public Optional<Outcome> tryQuick(StepCall call) {
         if (!quick) {
             return Optional.empty();
